@@ -1,0 +1,29 @@
+"""The email outbox: every email is written in the same transaction as the change that causes it,
+and a task sends it after commit. A failing email service delays a message, never loses it."""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .models import OutboxEmail
+
+
+def email_queue(*, to: str, purpose: str, language: str, context: dict, case=None) -> OutboxEmail:
+    """Write one email to the outbox in `language` and send it once the transaction commits.
+
+    Templates live at `feedback/emails/<purpose>_subject.txt`, `<purpose>.txt` and `<purpose>.html`.
+    """
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = render_to_string(f"feedback/emails/{purpose}_subject.txt", context)
+        body_text = render_to_string(f"feedback/emails/{purpose}.txt", context)
+        body_html = render_to_string(f"feedback/emails/{purpose}.html", context)
+    email = OutboxEmail.objects.create(
+        case=case, purpose=purpose, to=to, language=language,
+        subject=" ".join(subject.split()), body_text=body_text, body_html=body_html,
+    )
+    from .tasks import outbox_send
+
+    transaction.on_commit(lambda: outbox_send.enqueue(email_id=email.pk))
+    return email

@@ -1,0 +1,171 @@
+"""Writes: every change a person or the portal makes to a case, each in one transaction that
+appends to the event log and queues its emails in the outbox."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from moderation.screening.risk import find_risk
+from moderation.screening.text import plain_text
+from portal.models import Service
+
+from . import receipts
+from .deadlines import due_moment
+from .models import (
+    ANONYMOUS_MODES,
+    CallbackRequest,
+    Case,
+    CaseEvent,
+    EventAction,
+    IdentityMode,
+    Message,
+)
+from .notifications import email_queue
+from .policies import policy_snapshot, snapshot_calendar, snapshot_duration
+from .workflow import Actor, State, case_transition
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What the person filled in on the feedback form."""
+
+    service: Service
+    kind: str
+    what_happened: str
+    identity_mode: str
+    language: str
+    when_happened: date | None = None
+    desired_outcome: str = ""
+    on_behalf_relationship: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    share_name: bool = False
+    urgent_reported: bool = False
+    worried_about_reaction: bool = False
+    identifying_details_sent_anyway: bool = False
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    case: Case
+    receipt_code: str | None
+    created: bool
+
+
+def case_submit(*, submission: Submission, token: str, user=None,
+                received_at=None) -> SubmitResult:
+    """Record new feedback once per form token, with its deadlines, first event and receipt email.
+
+    Anonymous modes never keep the account, name or email, whatever the form sent.
+    """
+    key = receipts.submission_key(token)
+    existing = Case.objects.filter(submission_key=key).first()
+    if existing is not None:
+        return SubmitResult(existing, _code_for(existing, token), created=False)
+    try:
+        with transaction.atomic():
+            case = _case_create(submission=submission, key=key, token=token, user=user,
+                                received_at=received_at or timezone.now())
+    except IntegrityError:
+        # Two submits of the same form raced; the other one made the case.
+        existing = Case.objects.filter(submission_key=key).first()
+        if existing is None:
+            raise
+        return SubmitResult(existing, _code_for(existing, token), created=False)
+    return SubmitResult(case, _code_for(case, token), created=True)
+
+
+def _code_for(case: Case, token: str) -> str | None:
+    return receipts.code_for_token(token) if case.receipt_hash else None
+
+
+def _case_create(*, submission: Submission, key: str, token: str, user, received_at) -> Case:
+    s = submission
+    mode = s.identity_mode
+    anonymous = mode in ANONYMOUS_MODES
+    what_happened = plain_text(s.what_happened)
+    desired_outcome = plain_text(s.desired_outcome)
+    risk = find_risk(f"{what_happened}\n{desired_outcome}", language=s.language,
+                     extra_terms=settings.RISK_EXTRA_TERMS)
+    urgent = s.urgent_reported or bool(risk)
+    snapshot = policy_snapshot(kind=s.kind, urgent=urgent, commissioner=s.service.commissioner)
+    calendar = snapshot_calendar(snapshot)
+    gives_receipt = mode in (IdentityMode.NAMED_CONTACT, IdentityMode.ANONYMOUS_RECEIPT)
+    case = Case.objects.create(
+        reference=receipts.new_reference(),
+        service=s.service, provider_id=s.service.provider_id,
+        commissioner_id=s.service.commissioner_id,
+        kind=s.kind, identity_mode=mode, language=s.language,
+        what_happened=what_happened, when_happened=s.when_happened,
+        desired_outcome=desired_outcome,
+        on_behalf_relationship=plain_text(s.on_behalf_relationship),
+        submitter=user if mode == IdentityMode.NAMED_ACCOUNT else None,
+        contact_name=plain_text(s.contact_name) if mode == IdentityMode.NAMED_CONTACT else "",
+        contact_email=s.contact_email.strip() if mode == IdentityMode.NAMED_CONTACT else "",
+        share_name=s.share_name and not anonymous,
+        urgent=urgent, urgent_reported=s.urgent_reported, risk_terms=risk,
+        worried_about_reaction=s.worried_about_reaction,
+        receipt_hash=receipts.code_hash(receipts.code_for_token(token)) if gives_receipt else None,
+        submission_key=key,
+        received_at=received_at, policy=snapshot,
+        acknowledge_due_at=due_moment(received_at=received_at, calendar=calendar,
+                                      duration=snapshot_duration(snapshot, "acknowledge")).at,
+        respond_due_at=due_moment(received_at=received_at, calendar=calendar,
+                                  duration=snapshot_duration(snapshot, "respond")).at,
+    )
+    person = Actor.person(case)
+    CaseEvent.record(case=case, actor=person, action=EventAction.SUBMITTED,
+                     to_state=State.SUBMITTED,
+                     data={"urgent": urgent, "risk_found": bool(risk),
+                           "identifying_details_sent_anyway": s.identifying_details_sent_anyway})
+    # People who fear the provider's reaction are heard by the commissioner's moderators first;
+    # details an anonymous person chose to send anyway are checked before the provider sees them.
+    if s.worried_about_reaction or s.identifying_details_sent_anyway:
+        reason = "worried_about_reaction" if s.worried_about_reaction else "identifying_details"
+        case_transition(case=case, to=State.IN_MODERATION, actor=Actor.system(), reason=reason)
+    else:
+        case_transition(case=case, to=State.WITH_PROVIDER, actor=Actor.system())
+    if case.email_for_notices:
+        email_queue(to=case.email_for_notices, purpose="receipt", language=case.language,
+                    case=case, context={"case": case,
+                                        "receipt_code": receipts.code_for_token(token)
+                                        if gives_receipt else None})
+    return case
+
+
+@transaction.atomic
+def case_receipt_kept(*, case: Case) -> None:
+    """Note that the person said they kept their receipt code (once)."""
+    if case.receipt_kept:
+        return
+    case.receipt_kept = True
+    case.save(update_fields=["receipt_kept", "updated_at"])
+    CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.RECEIPT_KEPT)
+
+
+@transaction.atomic
+def message_from_person(*, case: Case, body: str) -> Message:
+    """Add the person's reply to the thread, as plain text."""
+    message = Message.objects.create(case=case, author_kind=Actor.person(case).kind,
+                                     author=case.submitter, body=plain_text(body))
+    CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.MESSAGE_FROM_PERSON,
+                     data={"message_id": message.pk})
+    return message
+
+
+@transaction.atomic
+def callback_request(*, case: Case, phone: str, good_times: str, now=None) -> CallbackRequest:
+    """Ask the provider to phone the person back, due within the policy's callback time."""
+    now = now or timezone.now()
+    due = due_moment(received_at=now, calendar=snapshot_calendar(case.policy),
+                     duration=snapshot_duration(case.policy, "callback")).at
+    callback = CallbackRequest.objects.create(case=case, phone=plain_text(phone),
+                                              good_times=plain_text(good_times),
+                                              requested_at=now, due_at=due)
+    # The number itself stays on the callback row only, so erasing it later erases it everywhere.
+    CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.CALLBACK_REQUESTED,
+                     data={"callback_id": callback.pk})
+    return callback

@@ -1,0 +1,264 @@
+"""The service user's pages: the directory, the feedback form, the confirmation and follow-up."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from moderation.screening.identifiers import find_identifying_details
+from moderation.screening.text import plain_text
+from portal.models import Service
+
+from .. import receipts, selectors, services, throttle
+from ..forms import CallbackForm, FeedbackForm, ReplyForm, TrackForm
+from ..models import ANONYMOUS_MODES, Case
+
+logger = logging.getLogger(__name__)
+
+DRAFT_KEY = "feedback_draft"
+SENT_KEY = "feedback_sent"
+RECEIPT_KEY = "feedback_receipt_codes"
+TRACKED_KEY = "tracked_cases"
+
+
+def home(request):
+    return render(request, "feedback/public/home.html")
+
+
+def service_directory(request):
+    query = request.GET.get("q", "").strip()[:100]
+    return render(request, "feedback/public/services.html", {
+        "query": query, "services": selectors.services_search(query=query),
+    })
+
+
+def service_detail(request, slug):
+    service = get_object_or_404(Service.objects.select_related("provider"), slug=slug,
+                                is_active=True)
+    return render(request, "feedback/public/service_detail.html", {"service": service})
+
+
+def feedback_new(request):
+    """Choose a service, then fill in the form; nothing typed is lost on any error."""
+    slug = request.GET.get("service") or request.POST.get("service")
+    if not slug:
+        query = request.GET.get("q", "").strip()[:100]
+        return render(request, "feedback/public/choose_service.html", {
+            "query": query, "services": selectors.services_search(query=query),
+        })
+    service = get_object_or_404(Service.objects.select_related("provider"), slug=slug,
+                                is_active=True)
+    if request.method != "POST":
+        draft = request.session.pop(DRAFT_KEY, None)
+        initial = {"token": receipts.new_submission_token()}
+        if draft and draft.get("service") == slug:
+            # Back from signing in: everything they wrote, with the same token, so it stays one case.
+            initial = {**initial, **{k: v for k, v in draft["data"].items() if v}}
+        form = FeedbackForm(initial=initial, user=request.user)
+        return _render_form(request, service, form)
+
+    form = FeedbackForm(request.POST, user=request.user)
+    if not form.is_valid():
+        if form.has_error("identity_mode", "sign_in"):
+            # Keep everything they wrote for when they come back from signing in.
+            request.session[DRAFT_KEY] = {"service": slug, "data": _draft_data(request.POST)}
+        return _render_form(request, service, form, status=400)
+
+    data = form.cleaned_data
+    findings = []
+    send_anyway = "send_anyway" in request.POST
+    if data["identity_mode"] in ANONYMOUS_MODES and not send_anyway:
+        findings = find_identifying_details(
+            "\n".join([plain_text(data["what_happened"]), plain_text(data["desired_outcome"])]))
+        if findings:
+            return _render_form(request, service, form, findings=findings)
+
+    submission = services.Submission(
+        service=service, kind=data["kind"], what_happened=data["what_happened"],
+        identity_mode=data["identity_mode"], language=translation.get_language() or "en",
+        when_happened=data["when_happened"], desired_outcome=data["desired_outcome"],
+        contact_name=data["contact_name"], contact_email=data["contact_email"],
+        share_name=data["share_name"], urgent_reported=data["urgent_reported"],
+        worried_about_reaction=data["worried_about_reaction"],
+        identifying_details_sent_anyway=send_anyway and data["identity_mode"] in ANONYMOUS_MODES,
+    )
+    try:
+        result = services.case_submit(
+            submission=submission, token=data["token"],
+            user=request.user if request.user.is_authenticated else None)
+    except Exception:
+        # Log the failure without the request or anything the person wrote.
+        logger.exception("Feedback could not be saved")
+        return _render_form(request, service, form, status=503, server_error=True)
+
+    reference = result.case.reference
+    sent = request.session.get(SENT_KEY, [])
+    if reference not in sent:
+        sent = (sent + [reference])[-10:]
+    request.session[SENT_KEY] = sent
+    if result.receipt_code:
+        codes = request.session.get(RECEIPT_KEY, {})
+        codes[reference] = result.receipt_code
+        request.session[RECEIPT_KEY] = codes
+    return redirect("feedback:sent", reference=reference)
+
+
+def _draft_data(post) -> dict:
+    fields = FeedbackForm.base_fields
+    return {name: post.get(name, "") for name in fields}
+
+
+def _render_form(request, service, form, *, status=200, findings=(), server_error=False):
+    return render(request, "feedback/public/feedback_form.html", {
+        "service": service, "form": form, "findings": findings, "server_error": server_error,
+        "sign_in_url": f"{reverse('account_login')}?next="
+                       f"{reverse('feedback:new')}?service={service.slug}",
+    }, status=status)
+
+
+def _sent_case(request, reference) -> Case:
+    """The case this browser has just sent, or 404: the confirmation is for its sender only."""
+    if reference not in request.session.get(SENT_KEY, []):
+        raise Http404
+    return get_object_or_404(Case.objects.select_related("service", "provider"),
+                             reference=reference)
+
+
+def feedback_sent(request, reference):
+    """The confirmation: the reference and, once only, the receipt code."""
+    case = _sent_case(request, reference)
+    if request.method == "POST":
+        code = request.POST.get("code", "")
+        code = code if receipts.code_matches(code, case.receipt_hash) else None
+        if request.POST.get("kept") or not case.receipt_hash:
+            if case.receipt_hash:
+                services.case_receipt_kept(case=case)
+            messages.success(request, _("Thank you. Your feedback %(reference)s has been sent.")
+                             % {"reference": case.reference})
+            return redirect("feedback:my_feedback" if case.submitter_id else "feedback:home")
+        return _render_sent(request, case, code, not_kept=True)
+    codes = request.session.get(RECEIPT_KEY, {})
+    code = codes.pop(reference, None)
+    request.session[RECEIPT_KEY] = codes
+    return _render_sent(request, case, code)
+
+
+def _render_sent(request, case, code, not_kept=False):
+    return render(request, "feedback/public/sent.html", {
+        "case": case, "code": code, "not_kept": not_kept,
+        "service_name": case.service.localised_name(translation.get_language() or "en"),
+    })
+
+
+@require_POST
+def receipt_download(request, reference):
+    """The receipt as a text file: reference, service, when received, code; nothing identifying."""
+    case = _sent_case(request, reference)
+    code = request.POST.get("code", "")
+    code = code if receipts.code_matches(code, case.receipt_hash) else None
+    text = render_to_string("feedback/public/receipt.txt", {
+        "case": case, "code": code,
+        "service_name": case.service.localised_name(translation.get_language() or "en"),
+    }, request=request)
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="receipt-{case.reference}.txt"'
+    return response
+
+
+def track(request):
+    """Enter a receipt code to open a case; wrong codes are limited per address."""
+    form = TrackForm(request.POST or None)
+    if request.method == "POST":
+        if throttle.track_blocked(request):
+            return render(request, "feedback/public/track.html",
+                          {"form": TrackForm(), "blocked": True}, status=429)
+        if form.is_valid():
+            code = form.cleaned_data["code"]
+            case = None
+            if receipts.looks_like_code(code):
+                case = Case.objects.filter(receipt_hash=receipts.code_hash(code)).first()
+            if case is not None and receipts.code_matches(code, case.receipt_hash):
+                tracked = request.session.get(TRACKED_KEY, [])
+                if case.pk not in tracked:
+                    request.session[TRACKED_KEY] = (tracked + [case.pk])[-20:]
+                request.session.cycle_key()
+                return redirect("feedback:track_case", reference=case.reference)
+            throttle.track_failure(request)
+            form.add_error("code", _("We could not find feedback with that code. Check each "
+                                     "character and try again."))
+        return render(request, "feedback/public/track.html", {"form": form}, status=400)
+    return render(request, "feedback/public/track.html", {"form": form})
+
+
+def _tracked_case(request, reference) -> Case:
+    """A case the viewer may follow: opened with its code in this session, or their own."""
+    case = get_object_or_404(Case.objects.select_related("service", "provider", "submitter"),
+                             reference=reference)
+    if case.pk in request.session.get(TRACKED_KEY, []):
+        return case
+    if request.user.is_authenticated and case.submitter_id == request.user.pk:
+        return case
+    raise Http404
+
+
+def track_case(request, reference):
+    case = _tracked_case(request, reference)
+    return _render_case(request, case, ReplyForm(), CallbackForm())
+
+
+def _render_case(request, case, reply_form, callback_form, status=200):
+    return render(request, "feedback/public/track_case.html", {
+        "case": case,
+        "service_name": case.service.localised_name(translation.get_language() or "en"),
+        "status_label": selectors.PUBLIC_STATUS[case.state],
+        "timeline": selectors.public_timeline(case=case),
+        "thread": selectors.messages_for_person(case=case),
+        "callbacks": case.callbacks.all(),
+        "reply_form": reply_form, "callback_form": callback_form,
+        "can_reply": case.can_follow_up and case.state != "closed",
+    }, status=status)
+
+
+@require_POST
+def track_reply(request, reference):
+    case = _tracked_case(request, reference)
+    form = ReplyForm(request.POST)
+    if not form.is_valid() or case.state == "closed":
+        return _render_case(request, case, form, CallbackForm(), status=400)
+    services.message_from_person(case=case, body=form.cleaned_data["body"])
+    messages.success(request, _("Your reply has been sent."))
+    return redirect("feedback:track_case", reference=case.reference)
+
+
+@require_POST
+def track_callback(request, reference):
+    case = _tracked_case(request, reference)
+    form = CallbackForm(request.POST)
+    if not form.is_valid() or case.state == "closed":
+        return _render_case(request, case, ReplyForm(), form, status=400)
+    services.callback_request(case=case, phone=form.cleaned_data["phone"],
+                              good_times=form.cleaned_data["good_times"])
+    messages.success(request, _("Your request for a phone call has been sent."))
+    return redirect("feedback:track_case", reference=case.reference)
+
+
+@require_POST
+def track_leave(request):
+    """Forget the cases this browser opened with a code."""
+    request.session.pop(TRACKED_KEY, None)
+    messages.success(request, _("You have closed your feedback on this device."))
+    return redirect("feedback:home")
+
+
+@login_required
+def my_feedback(request):
+    return render(request, "feedback/public/my_feedback.html", {
+        "cases": selectors.cases_of_user(user=request.user),
+    })

@@ -1,0 +1,1 @@
+"""Pure screening steps run on every submission before anyone else sees it (PRODUCT.md §3, §6)."""

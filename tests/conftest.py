@@ -1,0 +1,22 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import ServiceFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def service(db):
+    return ServiceFactory()
+
+
+@pytest.fixture
+def person(db):
+    return UserFactory(email="sam.rivers@example.org", full_name="Sam Rivers")
