@@ -16,16 +16,13 @@ from moderation.screening.identifiers import find_identifying_details
 from moderation.screening.text import plain_text
 from portal.models import Service
 
-from .. import receipts, selectors, services, throttle
+from .. import browser_state, receipts, selectors, services, throttle
 from ..forms import CallbackForm, FeedbackForm, ReplyForm, TrackForm
 from ..models import ANONYMOUS_MODES, Case
 
 logger = logging.getLogger(__name__)
 
 DRAFT_KEY = "feedback_draft"
-SENT_KEY = "feedback_sent"
-RECEIPT_KEY = "feedback_receipt_codes"
-TRACKED_KEY = "tracked_cases"
 
 
 def home(request):
@@ -98,16 +95,10 @@ def feedback_new(request):
         logger.exception("Feedback could not be saved")
         return _render_form(request, service, form, status=503, server_error=True)
 
-    reference = result.case.reference
-    sent = request.session.get(SENT_KEY, [])
-    if reference not in sent:
-        sent = (sent + [reference])[-10:]
-    request.session[SENT_KEY] = sent
-    if result.receipt_code:
-        codes = request.session.get(RECEIPT_KEY, {})
-        codes[reference] = result.receipt_code
-        request.session[RECEIPT_KEY] = codes
-    return redirect("feedback:sent", reference=reference)
+    response = redirect("feedback:sent", reference=result.case.reference)
+    browser_state.remember_sent(response, request, reference=result.case.reference,
+                                code=result.receipt_code)
+    return response
 
 
 def _draft_data(post) -> dict:
@@ -125,7 +116,7 @@ def _render_form(request, service, form, *, status=200, findings=(), server_erro
 
 def _sent_case(request, reference) -> Case:
     """The case this browser has just sent, or 404: the confirmation is for its sender only."""
-    if reference not in request.session.get(SENT_KEY, []):
+    if reference not in browser_state.sent_receipts(request):
         raise Http404
     return get_object_or_404(Case.objects.select_related("service", "provider"),
                              reference=reference)
@@ -144,10 +135,10 @@ def feedback_sent(request, reference):
                              % {"reference": case.reference})
             return redirect("feedback:my_feedback" if case.submitter_id else "feedback:home")
         return _render_sent(request, case, code, not_kept=True)
-    codes = request.session.get(RECEIPT_KEY, {})
-    code = codes.pop(reference, None)
-    request.session[RECEIPT_KEY] = codes
-    return _render_sent(request, case, code)
+    code = browser_state.sent_receipts(request).get(reference)
+    response = _render_sent(request, case, code)
+    browser_state.forget_code(response, request, reference=reference)
+    return response
 
 
 def _render_sent(request, case, code, not_kept=False):
@@ -185,11 +176,9 @@ def track(request):
             if receipts.looks_like_code(code):
                 case = Case.objects.filter(receipt_hash=receipts.code_hash(code)).first()
             if case is not None and receipts.code_matches(code, case.receipt_hash):
-                tracked = request.session.get(TRACKED_KEY, [])
-                if case.pk not in tracked:
-                    request.session[TRACKED_KEY] = (tracked + [case.pk])[-20:]
-                request.session.cycle_key()
-                return redirect("feedback:track_case", reference=case.reference)
+                response = redirect("feedback:track_case", reference=case.reference)
+                browser_state.remember_tracked(response, request, case_id=case.pk)
+                return response
             throttle.track_failure(request)
             form.add_error("code", _("We could not find feedback with that code. Check each "
                                      "character and try again."))
@@ -201,7 +190,7 @@ def _tracked_case(request, reference) -> Case:
     """A case the viewer may follow: opened with its code in this session, or their own."""
     case = get_object_or_404(Case.objects.select_related("service", "provider", "submitter"),
                              reference=reference)
-    if case.pk in request.session.get(TRACKED_KEY, []):
+    if case.pk in browser_state.tracked_cases(request):
         return case
     if request.user.is_authenticated and case.submitter_id == request.user.pk:
         return case
@@ -252,9 +241,10 @@ def track_callback(request, reference):
 @require_POST
 def track_leave(request):
     """Forget the cases this browser opened with a code."""
-    request.session.pop(TRACKED_KEY, None)
     messages.success(request, _("You have closed your feedback on this device."))
-    return redirect("feedback:home")
+    response = redirect("feedback:home")
+    browser_state.forget_tracked(response)
+    return response
 
 
 @login_required

@@ -1,0 +1,30 @@
+"""Showing people's plain text safely: escaped, with web addresses made into links."""
+
+from bleach.linkifier import Linker
+from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def _rel_nofollow_noopener(attrs, new=False):
+    attrs[(None, "rel")] = "nofollow noopener"
+    return attrs
+
+
+def _only_web_links(attrs, new=False):
+    href = attrs.get((None, "href"), "")
+    return attrs if href.startswith(("http://", "https://")) else None
+
+
+_linker = Linker(callbacks=[_only_web_links, _rel_nofollow_noopener], parse_email=False)
+
+
+@register.filter
+def linked_text(value: str) -> str:
+    """Escape `value`, link its web addresses (rel="nofollow noopener") and keep its line breaks."""
+    escaped = str(conditional_escape(value or ""))
+    linked = _linker.linkify(escaped)
+    return mark_safe(linked.replace("\r\n", "\n").replace("\n", "<br>\n"))
+
