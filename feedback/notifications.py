@@ -19,11 +19,18 @@ def email_queue(*, to: str, purpose: str, language: str, context: dict, case=Non
         subject = render_to_string(f"feedback/emails/{purpose}_subject.txt", context)
         body_text = render_to_string(f"feedback/emails/{purpose}.txt", context)
         body_html = render_to_string(f"feedback/emails/{purpose}.html", context)
+    return outbox_write(to=to, purpose=purpose, language=language, subject=subject,
+                        body_text=body_text, body_html=body_html, case=case)
+
+
+def outbox_write(*, to: str, purpose: str, language: str, subject: str, body_text: str,
+                 body_html: str = "", case=None) -> OutboxEmail:
+    """Store an already written email in the outbox; the task sends it after commit."""
+    from .tasks import outbox_send
+
     email = OutboxEmail.objects.create(
         case=case, purpose=purpose, to=to, language=language,
         subject=" ".join(subject.split()), body_text=body_text, body_html=body_html,
     )
-    from .tasks import outbox_send
-
     transaction.on_commit(lambda: outbox_send.enqueue(email_id=email.pk))
     return email
