@@ -98,9 +98,10 @@ _ID_LABELS = (
 )
 
 
-def _label_pattern(label: str) -> str:
+def _phrase_pattern(phrase: str) -> str:
+    """Spaces, apostrophes and "é" in a phrase match however they were typed."""
     return (
-        re.escape(label)
+        re.escape(phrase)
         .replace(r"\ ", r"[ \t]+")
         .replace("'", "['’]")
         .replace("é", "[ée]")
@@ -108,11 +109,12 @@ def _label_pattern(label: str) -> str:
 
 
 _MEMBER_ID = re.compile(
-    r"\b(?:" + "|".join(_label_pattern(label) for label in _ID_LABELS) + r")\b"
+    r"\b(?:" + "|".join(_phrase_pattern(label) for label in _ID_LABELS) + r")\b"
     r"[ \t]*(?:(?:is|was|est|de|:|#|=|n[o°º]\.?)(?![\w])[ \t]*){0,2}"
     # First group: holds a digit, or is a short capital prefix (YGH 123456); later groups hold
     # a digit, so the token stops before the next ordinary word.
-    r"(?P<id>(?:(?=[A-Za-z]*\d)[A-Za-z0-9]+|(?-i:[A-Z]{1,4}))(?:[ \t-](?=[A-Za-z]*\d)[A-Za-z0-9]+){0,3})"
+    r"(?P<id>(?:(?=[A-Za-z]*\d)[A-Za-z0-9]+|(?-i:[A-Z]{1,4}))"
+    r"(?:[ \t-](?=[A-Za-z]*\d)[A-Za-z0-9]+){0,3})"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -145,7 +147,7 @@ _CLOSINGS = (
 )
 _SIGNATURE = re.compile(
     r"(?:(?<![^\n])|(?<=[.!?][ \t]))[ \t]*"
-    r"(?i:" + "|".join(_label_pattern(c) for c in sorted(_CLOSINGS, key=len, reverse=True)) + ")"
+    r"(?i:" + "|".join(_phrase_pattern(c) for c in sorted(_CLOSINGS, key=len, reverse=True)) + ")"
     rf"[ \t]*[,.!:-]?\s+(?P<name>{_NAME_RUN})[.\s]*\Z"
 )
 # Capitalised words that start sentences or shout, not names ("I am Not Happy").
@@ -163,16 +165,15 @@ _NOT_NAMES = frozenset(
 def find_identifying_details(text: str) -> list[Finding]:
     """Emails, phone numbers, postcodes, health/insurance numbers and name-like patterns in `text`, in order, not overlapping."""
     candidates = sorted(
-        (start, -end, _RANK[kind], kind)
-        for detect in _DETECTORS
-        for kind, start, end in detect(text)
+        (span for detect in _DETECTORS for span in detect(text)),
+        key=lambda span: (span[1], -span[2], _RANK[span[0]]),  # leftmost, longest, most specific
     )
     findings: list[Finding] = []
     last_end = 0
-    for start, neg_end, _rank, kind in candidates:
+    for kind, start, end in candidates:
         if start >= last_end:
-            findings.append(Finding(kind, start, -neg_end, text[start:-neg_end]))
-            last_end = -neg_end
+            findings.append(Finding(kind, start, end, text[start:end]))
+            last_end = end
     return findings
 
 
@@ -182,9 +183,14 @@ def _emails(text: str) -> Iterator[_Span]:
 
 
 def _phones(text: str) -> Iterator[_Span]:
-    for pattern in (_UK_PHONE, _NANP_PHONE):
-        for m in pattern.finditer(text):
+    for m in _UK_PHONE.finditer(text):
+        digits = "".join(c for c in m.group() if c.isdigit())
+        national = digits[2:] if m.group().startswith("+") else digits
+        # Without the trunk 0, UK numbers have 9 or 10 digits; fewer is a reference or a count.
+        if len(national.removeprefix("0")) in (9, 10):
             yield "phone", m.start(), m.end()
+    for m in _NANP_PHONE.finditer(text):
+        yield "phone", m.start(), m.end()
 
 
 def _postcodes(text: str) -> Iterator[_Span]:

@@ -13,7 +13,9 @@ _DATA = Path(__file__).with_name("data")
 # they are most at ease in, not the one the page was shown in.
 _ALWAYS = ("en", "fr")
 # Typographic apostrophes and dashes are folded so "can’t" and "self‑harm" match the plain lists.
-_FOLD_EXTRA = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "œ": "oe", "æ": "ae"})
+_FOLD_EXTRA = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "œ": "oe", "æ": "ae"}
+)
 
 
 def find_risk(text: str, *, language: str, extra_terms: Iterable[str] = ()) -> list[str]:
@@ -32,7 +34,7 @@ def find_risk(text: str, *, language: str, extra_terms: Iterable[str] = ()) -> l
 
 @functools.cache
 def load_terms(language: str) -> tuple[str, ...]:
-    """The phrases in data/risk_<language>.txt (blank lines and # comments skipped); () when there is no list."""
+    """The phrases in data/risk_<language>.txt, without comments; () when there is no such list."""
     path = _DATA / f"risk_{_base(language)}.txt"
     if not path.is_file():
         return ()
@@ -83,4 +85,5 @@ def _fold(text: str) -> tuple[str, list[int]]:
 @functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_FOLD_EXTRA)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.casefold().translate(_FOLD_EXTRA)

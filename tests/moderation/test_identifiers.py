@@ -171,7 +171,9 @@ _FRAGMENTS = st.sampled_from(
         "M.", "Jane", "Smith", "Côté", "Regards,", "Cordialement,", "FB-7K3M-2XD9", ":",
     ]
 )
-_TEXTS = st.one_of(st.text(max_size=300), st.lists(_FRAGMENTS | st.text(max_size=3), max_size=60).map("".join))
+_TEXTS = st.one_of(
+    st.text(max_size=300), st.lists(_FRAGMENTS | st.text(max_size=3), max_size=60).map("".join)
+)
 
 
 @settings(max_examples=300, deadline=None)
