@@ -1,6 +1,7 @@
 """The service user's pages: the directory, the feedback form, the confirmation and follow-up."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -61,6 +62,10 @@ def feedback_new(request):
         form = FeedbackForm(initial=initial, user=request.user)
         return _render_form(request, service, form)
 
+    if "sign_in_first" in request.POST:
+        # Keep everything they wrote while they sign in; it comes back with the same token.
+        request.session[DRAFT_KEY] = {"service": slug, "data": _draft_data(request.POST)}
+        return redirect(_sign_in_url(service))
     form = FeedbackForm(request.POST, user=request.user)
     if not form.is_valid():
         if form.has_error("identity_mode", "sign_in"):
@@ -109,9 +114,12 @@ def _draft_data(post) -> dict:
 def _render_form(request, service, form, *, status=200, findings=(), server_error=False):
     return render(request, "feedback/public/feedback_form.html", {
         "service": service, "form": form, "findings": findings, "server_error": server_error,
-        "sign_in_url": f"{reverse('account_login')}?next="
-                       f"{reverse('feedback:new')}?service={service.slug}",
     }, status=status)
+
+
+def _sign_in_url(service) -> str:
+    back = f"{reverse('feedback:new')}?service={service.slug}"
+    return f"{reverse('account_login')}?{urlencode({'next': back})}"
 
 
 def _sent_case(request, reference) -> Case:

@@ -286,3 +286,16 @@ def test_future_date_is_refused_with_a_clear_message(client, service):
     _, response = submit(client, service, when_happened="2999-01-01")
     assert response.status_code == 400
     assert "in the future" in response.content.decode()
+
+
+def test_sign_in_first_keeps_the_text_and_returns_to_the_form(client, service, person):
+    data = form_data(service, what_happened="The ward was cold at night.", sign_in_first="1")
+    response = client.post(f"{reverse('feedback:new')}?service={service.slug}", data)
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
+    assert not Case.objects.exists()
+    signed_in = client.post(response["Location"], {"login": person.email,
+                                                   "password": "correct horse battery"})
+    back = signed_in["Location"]
+    assert back == f"{reverse('feedback:new')}?service={service.slug}"
+    page = client.get(back).content.decode()
+    assert "The ward was cold at night." in page and data["token"] in page
