@@ -119,7 +119,8 @@ PROVIDERS = [
              "description": "Talk to someone who has been there: evenings and weekends.",
              "description_fr": "Parlez à quelqu'un qui est passé par là : soirs et fins de "
                                "semaine."},
-            {"slug": "lanterne-ligne-pairs-rive-aux-herons", "commissioner": "cisss-rive-aux-herons",
+            {"slug": "lanterne-ligne-pairs-rive-aux-herons",
+             "commissioner": "cisss-rive-aux-herons",
              "setting": "phone", "area": "Rive-aux-Hérons",
              "name": "Peer support line — Rive-aux-Hérons",
              "name_fr": "Ligne d'écoute entre pairs — Rive-aux-Hérons",
@@ -257,7 +258,7 @@ DEMO_RECEIPT_CASE = {
     ),
 }
 
-# --- The words people write --------------------------------------------------------------------
+# --- The words people write ----------------------------------------------------------------------
 #
 # Templates are (settings, text): settings is a space-separated list of the service settings the
 # text fits ("" fits every service). Placeholders are filled from FILLERS in the same language;
@@ -268,7 +269,8 @@ FEEDBACK = {
         "complaint": [
             ("phone", "I rang on {weekday} and was told someone would call me back the same day. "
                       "Nobody did. I rang again {later} and was told the person was {excuse}. I "
-                      "have now been waiting {duration} and things are getting worse while I wait."),
+                      "have now been waiting {duration} and things are getting worse while I "
+                      "wait."),
             ("", "I have left {count} messages for my {worker} since {since}. Not one call back. "
                  "Even a short call to say you are still looking into it would help. Please just "
                  "call people back."),
@@ -531,15 +533,16 @@ CONTACT_NAMES = {
             "Dubé"]),
 }
 
-# --- The words providers and moderators write -----------------------------------------------------
+# --- The words providers and moderators write ----------------------------------------------------
 
+# The standard acknowledgement; a greeting and the author's signature go around it.
 ACKNOWLEDGEMENTS = {
-    "en": ("{greeting}\n\nThank you for your feedback about {service}. We have read it and a "
+    "en": ("Thank you for your feedback about our service: {service}. We have read it and a "
            "member of the team is looking into it. We will reply by {due}. If anything changes "
-           "before then, we will tell you.\n\n{signature}"),
-    "fr": ("{greeting}\n\nMerci pour votre commentaire au sujet de {service}. Nous l'avons lu et "
+           "before then, we will tell you."),
+    "fr": ("Merci pour votre commentaire concernant le service « {service} ». Nous l'avons lu et "
            "un membre de l'équipe s'en occupe. Nous vous répondrons d'ici le {due}. Si quelque "
-           "chose change d'ici là, nous vous le dirons.\n\n{signature}"),
+           "chose change d'ici là, nous vous le dirons."),
 }
 
 GREETINGS = {"en": ("Dear {name},", "Hello,"), "fr": ("Bonjour {name},", "Bonjour,")}

@@ -127,6 +127,11 @@ class Case(models.Model):
         return self.identity_mode in ANONYMOUS_MODES
 
     @property
+    def timezone_name(self) -> str:
+        """The time zone of the commissioner's calendar: dates are shown as the provider counts them."""
+        return (self.policy or {}).get("calendar", {}).get("timezone") or settings.TIME_ZONE
+
+    @property
     def can_follow_up(self) -> bool:
         return self.identity_mode != IdentityMode.ANONYMOUS_NO_CONTACT
 
@@ -201,11 +206,13 @@ class CaseEvent(models.Model):
         raise TypeError("The case event log is append-only.")
 
     @classmethod
-    def record(cls, *, case, actor, action, from_state="", to_state="", reason="", data=None):
-        """Append one event for `case`; an anonymous person's events carry no user."""
+    def record(cls, *, case, actor, action, from_state="", to_state="", reason="", data=None,
+               at=None):
+        """Append one event for `case`, at `at` (default now); an anonymous person's events carry
+        no user because their actor has none."""
         return cls.objects.create(case=case, actor_kind=actor.kind, actor=actor.user, action=action,
                                   from_state=from_state, to_state=to_state, reason=reason,
-                                  data=data or {})
+                                  data=data or {}, at=at or timezone.now())
 
 
 class Visibility(models.TextChoices):

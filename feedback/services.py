@@ -120,14 +120,16 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
     CaseEvent.record(case=case, actor=person, action=EventAction.SUBMITTED,
                      to_state=State.SUBMITTED,
                      data={"urgent": urgent, "risk_found": bool(risk),
-                           "identifying_details_sent_anyway": s.identifying_details_sent_anyway})
+                           "identifying_details_sent_anyway": s.identifying_details_sent_anyway},
+                     at=received_at)
     # People who fear the provider's reaction are heard by the commissioner's moderators first;
     # details an anonymous person chose to send anyway are checked before the provider sees them.
     if s.worried_about_reaction or s.identifying_details_sent_anyway:
         reason = "worried_about_reaction" if s.worried_about_reaction else "identifying_details"
-        case_transition(case=case, to=State.IN_MODERATION, actor=Actor.system(), reason=reason)
+        case_transition(case=case, to=State.IN_MODERATION, actor=Actor.system(), reason=reason,
+                        at=received_at)
     else:
-        case_transition(case=case, to=State.WITH_PROVIDER, actor=Actor.system())
+        case_transition(case=case, to=State.WITH_PROVIDER, actor=Actor.system(), at=received_at)
     if case.email_for_notices:
         email_queue(to=case.email_for_notices, purpose="receipt", language=case.language,
                     case=case, context={"case": case,
@@ -167,5 +169,5 @@ def callback_request(*, case: Case, phone: str, good_times: str, now=None) -> Ca
                                               requested_at=now, due_at=due)
     # The number itself stays on the callback row only, so erasing it later erases it everywhere.
     CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.CALLBACK_REQUESTED,
-                     data={"callback_id": callback.pk})
+                     data={"callback_id": callback.pk}, at=now)
     return callback

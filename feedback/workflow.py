@@ -68,8 +68,10 @@ class Actor:
         return cls(ActorKind.SYSTEM, None)
 
 
-def case_transition(*, case, to: str, actor: Actor, reason: str = "", data: dict | None = None):
-    """Move `case` to state `to` and record the event, or raise TransitionNotAllowed."""
+def case_transition(*, case, to: str, actor: Actor, reason: str = "", data: dict | None = None,
+                    at=None):
+    """Move `case` to state `to` and record the event (at `at`, default now), or raise
+    TransitionNotAllowed."""
     from .models import CaseEvent, EventAction
 
     if to not in ALLOWED[case.state]:
@@ -78,4 +80,4 @@ def case_transition(*, case, to: str, actor: Actor, reason: str = "", data: dict
     case.state = to
     case.save(update_fields=["state", "updated_at"])
     return CaseEvent.record(case=case, actor=actor, action=EventAction.STATE_CHANGED,
-                            from_state=before, to_state=to, reason=reason, data=data)
+                            from_state=before, to_state=to, reason=reason, data=data, at=at)

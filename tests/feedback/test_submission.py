@@ -299,3 +299,24 @@ def test_sign_in_first_keeps_the_text_and_returns_to_the_form(client, service, p
     assert back == f"{reverse('feedback:new')}?service={service.slug}"
     page = client.get(back).content.decode()
     assert "The ward was cold at night." in page and data["token"] in page
+
+
+def test_times_are_shown_in_the_commissioners_time_zone(client, db):
+    from tests.factories import CommissionerFactory, ProviderFactory, ServiceFactory
+
+    quebec = CommissionerFactory(country="CA", subdivision="QC", timezone="America/Toronto")
+    service = ServiceFactory(provider=ProviderFactory(commissioners=[quebec]), commissioner=quebec)
+    from django.utils import timezone as tz
+    import datetime as dt
+
+    received = dt.datetime(2026, 6, 2, 14, 30, tzinfo=dt.timezone.utc)  # 10:30 in Montréal
+    from feedback.services import Submission, case_submit
+
+    result = case_submit(submission=Submission(service=service, kind="concern", language="en",
+                                               what_happened="x" * 20,
+                                               identity_mode="named_contact", contact_name="A B",
+                                               contact_email="a.b@example.org"),
+                         token="tz", received_at=received)
+    email = OutboxEmail.objects.get(case=result.case)
+    assert "10:30" in email.body_text and "14:30" not in email.body_text
+    assert tz.localtime(received, dt.timezone.utc).hour == 14
