@@ -25,7 +25,7 @@ system-packages:
 
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py seed_demo --if-empty --verbosity 0
 	@bin/run-portal $(HOST) $(PORT)
 
 test: install
@@ -41,7 +41,7 @@ test: install
 
 # Refresh the French (Canada) catalogue after changing user-facing strings.
 messages: install
-	$(PY) manage.py makemessages --locale fr_CA --no-location --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
+	$(PY) manage.py makemessages --locale fr_CA --no-location --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*'
 	$(PY) manage.py compilemessages --locale fr_CA
 
 clean:

@@ -144,8 +144,9 @@ class Command(BaseCommand):
             _cases_create(world=world, count=cases)
             _outbox_mark_sent()
         self._summary_write(seconds=time.monotonic() - started, now=world.now)
-        self.stdout.write("")
-        call_command("demo_signins", stdout=self.stdout)
+        if options["verbosity"] > 0:
+            self.stdout.write("")
+            call_command("demo_signins", stdout=self.stdout)
 
     def _summary_write(self, *, seconds: float, now: datetime) -> None:
         cases = Case.objects.all()
