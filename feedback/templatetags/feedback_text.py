@@ -3,6 +3,7 @@
 from bleach.linkifier import Linker
 from django import template
 from django.utils.html import conditional_escape
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -28,3 +29,9 @@ def linked_text(value: str) -> str:
     linked = _linker.linkify(escaped)
     return mark_safe(linked.replace("\r\n", "\n").replace("\n", "<br>\n"))
 
+
+
+@register.filter
+def localised_name(service) -> str:
+    """The service's name in the language of the page (or email) being rendered."""
+    return service.localised_name(translation.get_language() or "en")

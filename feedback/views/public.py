@@ -152,7 +152,6 @@ def feedback_sent(request, reference):
 def _render_sent(request, case, code, not_kept=False):
     return render(request, "feedback/public/sent.html", {
         "case": case, "code": code, "not_kept": not_kept,
-        "service_name": case.service.localised_name(translation.get_language() or "en"),
     })
 
 
@@ -164,10 +163,10 @@ def receipt_download(request, reference):
     code = code if receipts.code_matches(code, case.receipt_hash) else None
     text = render_to_string("feedback/public/receipt.txt", {
         "case": case, "code": code,
-        "service_name": case.service.localised_name(translation.get_language() or "en"),
     }, request=request)
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="receipt-{case.reference}.txt"'
+    filename = _("receipt-%(reference)s.txt") % {"reference": case.reference}
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -213,7 +212,6 @@ def track_case(request, reference):
 def _render_case(request, case, reply_form, callback_form, status=200):
     return render(request, "feedback/public/track_case.html", {
         "case": case,
-        "service_name": case.service.localised_name(translation.get_language() or "en"),
         "status_label": selectors.PUBLIC_STATUS[case.state],
         "timeline": selectors.public_timeline(case=case),
         "thread": selectors.messages_for_person(case=case),
