@@ -1,0 +1,70 @@
+"""The thread of a case and the phone calls the person asked for."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..workflow import ActorKind
+from .cases import Case
+
+
+class Visibility(models.TextChoices):
+    TO_PERSON = "to_person", _("Visible to the person")
+    INTERNAL = "internal", _("Internal note")
+
+
+class Message(models.Model):
+    """One message in a case's thread, to or from the person, or an internal note."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    author_kind = models.CharField(max_length=20, choices=ActorKind.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    visibility = models.CharField(max_length=20, choices=Visibility.choices,
+                                  default=Visibility.TO_PERSON)
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(author_kind=ActorKind.PERSON) | Q(visibility="to_person"),
+                name="message_from_person_is_visible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.author_kind} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def from_person(self) -> bool:
+        return self.author_kind == ActorKind.PERSON
+
+
+class CallbackStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    DONE = "done", _("Called back")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class CallbackRequest(models.Model):
+    """The person asked to be phoned back. The number is erased when the case closes."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="callbacks")
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    good_times = models.CharField(_("good times to call"), max_length=200, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    due_at = models.DateTimeField(_("call back by"), null=True, blank=True)
+    status = models.CharField(max_length=20, choices=CallbackStatus.choices,
+                              default=CallbackStatus.REQUESTED)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} callback {self.requested_at:%Y-%m-%d}"
