@@ -34,3 +34,26 @@ def outbox_write(*, to: str, purpose: str, language: str, subject: str, body_tex
     )
     transaction.on_commit(lambda: outbox_send.enqueue(email_id=email.pk))
     return email
+
+
+def person_notify(*, case, event: str, **context) -> OutboxEmail | None:
+    """Tell the person something changed on their case, in their language, if they gave an email.
+
+    Anonymous people gave no address, so they see the change when they next use their code.
+    """
+    to = case.email_for_notices
+    if not to:
+        return None
+    return email_queue(to=to, purpose="person_update", language=case.language, case=case,
+                       context={"case": case, "event": event, **context})
+
+
+def staff_notify(*, case, users, event: str, **context) -> list[OutboxEmail]:
+    """Tell provider or commissioner people about a case, each in their own language.
+
+    Staff emails carry the reference, service and dates only: never the person's words or
+    identity, which stay behind the signed-in case page.
+    """
+    return [email_queue(to=user.email, purpose="staff_notice", language=user.language, case=case,
+                        context={"case": case, "event": event, "recipient": user, **context})
+            for user in users if user.email]

@@ -1,5 +1,7 @@
 """Organisations and people: commissioners fund providers, providers run services, members have roles."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -61,6 +63,12 @@ class Commissioner(models.Model):
     subdivision = models.CharField(_("subdivision"), max_length=10, blank=True, default="ENG",
                                    help_text=_("e.g. ENG, NC, QC."))
     timezone = models.CharField(_("time zone"), max_length=64, default="Europe/London")
+    work_start = models.TimeField(_("working day starts"), default=datetime.time(9, 0))
+    work_end = models.TimeField(_("working day ends"), default=datetime.time(17, 0))
+    working_weekdays = models.CharField(
+        _("working weekdays"), max_length=20, default="0,1,2,3,4",
+        help_text=_("Comma-separated day numbers, Monday = 0 … Sunday = 6."))
+    transparency_page = models.BooleanField(_("public transparency page"), default=True)
 
     class Meta:
         ordering = ["name"]
@@ -69,6 +77,29 @@ class Commissioner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def weekdays(self) -> frozenset[int]:
+        return frozenset(int(d) for d in self.working_weekdays.split(",") if d.strip())
+
+
+class ClosureDay(models.Model):
+    """A day the commissioner's area does not count as a working day, beyond public holidays."""
+
+    commissioner = models.ForeignKey(Commissioner, on_delete=models.CASCADE,
+                                     related_name="closure_days")
+    day = models.DateField(_("day"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("closure day")
+        verbose_name_plural = _("closure days")
+        constraints = [models.UniqueConstraint(fields=["commissioner", "day"],
+                                               name="closure_day_once")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.reason}"
 
 
 class Provider(models.Model):

@@ -6,6 +6,7 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("provider/", include("feedback.provider_urls")),
     path("", include("feedback.urls")),
 ]
 

@@ -29,9 +29,23 @@ class IdentityMode(models.TextChoices):
 ANONYMOUS_MODES = (IdentityMode.ANONYMOUS_RECEIPT, IdentityMode.ANONYMOUS_NO_CONTACT)
 
 
+class Outcome(models.TextChoices):
+    UPHELD = "upheld", _("Upheld")
+    PARTLY_UPHELD = "partly_upheld", _("Partly upheld")
+    NOT_UPHELD = "not_upheld", _("Not upheld")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
 class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(state__in=OPEN_STATES)
+
+    def overdue(self, *, at):
+        """Open cases past a deadline they have not met, at the moment `at`."""
+        return self.open().filter(
+            Q(acknowledged_at__isnull=True, acknowledge_due_at__lt=at)
+            | Q(first_response_at__isnull=True, respond_due_at__lt=at)
+        )
 
 
 class Case(models.Model):
@@ -86,6 +100,21 @@ class Case(models.Model):
     respond_due_at = models.DateTimeField(_("respond by"), null=True, blank=True)
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    # Set when staff agreed a response date with the person at acknowledgement (where the
+    # policy allows it); it then replaces the policy's respond rule as the base deadline.
+    agreed_response_at = models.DateTimeField(_("agreed response date"), null=True, blank=True)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="assigned_cases",
+                                 verbose_name=_("assigned to"))
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    actions_taken = models.TextField(_("actions taken"), blank=True)
+    service_changed = models.BooleanField(_("a change was made to the service"), default=False)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
+    # The nearest deadline not yet met (acknowledge, respond or a callback), kept up to date by
+    # the services so the inbox orders by an index, not by a computation over every case.
+    next_due_at = models.DateTimeField(_("next deadline"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CaseQuerySet.as_manager()
@@ -106,6 +135,8 @@ class Case(models.Model):
                    & Q(share_name=False)),
                 name="case_anonymous_holds_no_identity",
             ),
+            models.CheckConstraint(condition=Q(outcome="") | Q(outcome__in=Outcome.values),
+                                   name="case_outcome_known"),
             models.CheckConstraint(
                 condition=~Q(identity_mode=IdentityMode.ANONYMOUS_NO_CONTACT)
                 | Q(receipt_hash__isnull=True),
@@ -114,6 +145,7 @@ class Case(models.Model):
         ]
         indexes = [
             models.Index(fields=["provider", "state", "respond_due_at"], name="case_inbox_idx"),
+            models.Index(fields=["provider", "next_due_at", "id"], name="case_inbox_next_due_idx"),
         ]
 
     def __str__(self) -> str:
@@ -125,6 +157,11 @@ class Case(models.Model):
     @property
     def is_anonymous(self) -> bool:
         return self.identity_mode in ANONYMOUS_MODES
+
+    @property
+    def identity_shared(self) -> bool:
+        """Whether the provider may see who the person is (and their earlier cases)."""
+        return self.share_name and not self.is_anonymous
 
     @property
     def timezone_name(self) -> str:

@@ -16,6 +16,13 @@ class Visibility(models.TextChoices):
     INTERNAL = "internal", _("Internal note")
 
 
+class Purpose(models.TextChoices):
+    REPLY = "reply", _("Reply")
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+    QUESTION = "question", _("Question to the person")
+    NOTICE = "notice", _("Notice")
+
+
 class Message(models.Model):
     """One message in a case's thread, to or from the person, or an internal note."""
 
@@ -25,6 +32,9 @@ class Message(models.Model):
                                on_delete=models.SET_NULL, related_name="+")
     visibility = models.CharField(max_length=20, choices=Visibility.choices,
                                   default=Visibility.TO_PERSON)
+    # Only a reply counts as the first response; an acknowledgement, a question or a notice of
+    # a new date does not answer the person.
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.REPLY)
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -62,9 +72,36 @@ class CallbackRequest(models.Model):
     status = models.CharField(max_length=20, choices=CallbackStatus.choices,
                               default=CallbackStatus.REQUESTED)
     completed_at = models.DateTimeField(null=True, blank=True)
+    phone_erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["requested_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.case_id} callback {self.requested_at:%Y-%m-%d}"
+
+
+
+class CallbackResult(models.TextChoices):
+    REACHED = "reached", _("Spoke with the person")
+    NO_ANSWER = "no_answer", _("No answer")
+    LEFT_MESSAGE = "left_message", _("Left a message")
+    WRONG_NUMBER = "wrong_number", _("Wrong number")
+
+
+class CallbackAttempt(models.Model):
+    """One try at phoning the person back, and what happened."""
+
+    callback = models.ForeignKey(CallbackRequest, on_delete=models.CASCADE,
+                                 related_name="attempts")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                           related_name="+")
+    result = models.CharField(_("result"), max_length=20, choices=CallbackResult.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.callback_id} {self.result}"

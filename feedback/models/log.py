@@ -19,6 +19,18 @@ class EventAction(models.TextChoices):
     MESSAGE_TO_PERSON = "message_to_person", _("Message to the person")
     INTERNAL_NOTE = "internal_note", _("Internal note")
     CALLBACK_REQUESTED = "callback_requested", _("Callback requested")
+    CALLBACK_ATTEMPT = "callback_attempt", _("Callback attempted")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    ASSIGNED = "assigned", _("Assigned")
+    EXTENSION_REQUESTED = "extension_requested", _("Extension requested")
+    EXTENSION_DECIDED = "extension_decided", _("Extension decided")
+    EXTENSION_REFUSED = "extension_refused", _("Late extension refused")
+    CLOCK_PAUSED = "clock_paused", _("Clock paused: waiting for the person")
+    CLOCK_RESUMED = "clock_resumed", _("Clock resumed")
+    OUTCOME_RECORDED = "outcome_recorded", _("Outcome recorded")
+    REMINDER_SENT = "reminder_sent", _("Reminder sent")
+    MARKED_OVERDUE = "marked_overdue", _("Marked overdue")
+    CONTACT_ERASED = "contact_erased", _("Phone number erased")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -71,3 +83,40 @@ class CaseEvent(models.Model):
         return cls.objects.create(case=case, actor_kind=actor.kind, actor=actor.user, action=action,
                                   from_state=from_state, to_state=to_state, reason=reason,
                                   data=data or {}, at=at or timezone.now())
+
+
+class CaseAccess(models.Model):
+    """Someone on the provider or commissioner side opened a case: who, what, when."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="case_accesses")
+    at = models.DateTimeField(default=timezone.now)
+    what = models.CharField(max_length=40, default="case_page")
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["case", "at"], name="access_case_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} opened {self.case_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Notice(models.Model):
+    """A deadline notice the sweep has sent (reminder, overdue, escalation): one row per case,
+    kind and due moment, so running the sweep twice, or on two machines at once, sends nothing
+    twice."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=40)
+    due_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "kind", "due_at"],
+                                               name="notice_once_per_deadline")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.due_at:%Y-%m-%d %H:%M}"

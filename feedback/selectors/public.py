@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Service
 
-from .models import Case, CaseEvent, EventAction, Message, Visibility
-from .workflow import State
+from ..models import Case, CaseEvent, EventAction, Message, Visibility
+from ..workflow import State
 
 
 def services_search(*, query: str = "") -> QuerySet[Service]:

@@ -1,31 +1,25 @@
-"""Writes: every change a person or the portal makes to a case, each in one transaction that
-appends to the event log and queues its emails in the outbox."""
+"""Receiving feedback: the one way a case comes into being."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from moderation.screening.risk import find_risk
 from moderation.screening.text import plain_text
-from portal.models import Service
+from portal.models import Role, Service
+from portal.selectors import provider_members
 
-from . import receipts
-from .deadlines import due_moment
-from .models import (
-    ANONYMOUS_MODES,
-    CallbackRequest,
-    Case,
-    CaseEvent,
-    EventAction,
-    IdentityMode,
-    Message,
-)
-from .notifications import email_queue
-from .policies import policy_snapshot, snapshot_calendar, snapshot_duration
-from .workflow import Actor, State, case_transition
+from .. import receipts
+from ..deadlines import due_moment
+from ..models import ANONYMOUS_MODES, Case, CaseEvent, EventAction, IdentityMode
+from ..notifications import email_queue, staff_notify
+from ..policies import policy_snapshot, snapshot_calendar, snapshot_duration
+from ..workflow import Actor, State, case_transition
+from .clock import next_due_refresh
 
 
 @dataclass(frozen=True)
@@ -116,6 +110,7 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
         respond_due_at=due_moment(received_at=received_at, calendar=calendar,
                                   duration=snapshot_duration(snapshot, "respond")).at,
     )
+    next_due_refresh(case=case)
     person = Actor.person(case)
     CaseEvent.record(case=case, actor=person, action=EventAction.SUBMITTED,
                      to_state=State.SUBMITTED,
@@ -130,6 +125,11 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
                         at=received_at)
     else:
         case_transition(case=case, to=State.WITH_PROVIDER, actor=Actor.system(), at=received_at)
+        # Urgent cases reach every manager as well as the staff; others the staff only.
+        roles = [Role.STAFF, Role.MANAGER] if urgent else [Role.STAFF]
+        staff_notify(case=case, users=provider_members(provider=case.provider, roles=roles),
+                     event="new_case",
+                     case_url=reverse("provider:case", kwargs={"reference": case.reference}))
     if case.email_for_notices:
         email_queue(to=case.email_for_notices, purpose="receipt", language=case.language,
                     case=case, context={"case": case,
@@ -146,28 +146,3 @@ def case_receipt_kept(*, case: Case) -> None:
     case.receipt_kept = True
     case.save(update_fields=["receipt_kept", "updated_at"])
     CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.RECEIPT_KEPT)
-
-
-@transaction.atomic
-def message_from_person(*, case: Case, body: str) -> Message:
-    """Add the person's reply to the thread, as plain text."""
-    message = Message.objects.create(case=case, author_kind=Actor.person(case).kind,
-                                     author=case.submitter, body=plain_text(body))
-    CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.MESSAGE_FROM_PERSON,
-                     data={"message_id": message.pk})
-    return message
-
-
-@transaction.atomic
-def callback_request(*, case: Case, phone: str, good_times: str, now=None) -> CallbackRequest:
-    """Ask the provider to phone the person back, due within the policy's callback time."""
-    now = now or timezone.now()
-    due = due_moment(received_at=now, calendar=snapshot_calendar(case.policy),
-                     duration=snapshot_duration(case.policy, "callback")).at
-    callback = CallbackRequest.objects.create(case=case, phone=plain_text(phone),
-                                              good_times=plain_text(good_times),
-                                              requested_at=now, due_at=due)
-    # The number itself stays on the callback row only, so erasing it later erases it everywhere.
-    CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.CALLBACK_REQUESTED,
-                     data={"callback_id": callback.pk}, at=now)
-    return callback

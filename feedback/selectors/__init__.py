@@ -1,0 +1,15 @@
+"""Reads, scoped to what the viewer may see: the public side and the provider side."""
+
+from .public import (
+    PUBLIC_STATUS,
+    PUBLIC_STEP,
+    TimelineStep,
+    case_events,
+    cases_of_user,
+    messages_for_person,
+    public_timeline,
+    services_search,
+)
+
+__all__ = ["PUBLIC_STATUS", "PUBLIC_STEP", "TimelineStep", "case_events", "cases_of_user",
+           "messages_for_person", "public_timeline", "services_search"]

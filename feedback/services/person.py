@@ -1,0 +1,85 @@
+"""What the person who gave feedback does after sending it: reply, ask for a call, escalate."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from moderation.screening.text import plain_text
+from portal.models import Role
+from portal.selectors import commissioner_members, provider_members
+
+from ..deadlines import due_moment
+from ..models import CallbackRequest, Case, CaseEvent, EventAction, Message
+from ..notifications import staff_notify
+from ..policies import snapshot_calendar, snapshot_duration
+from ..workflow import Actor, State, case_transition
+from .clock import next_due_refresh
+from .provider import clock_resume
+
+
+def _provider_people(case: Case):
+    """Who at the provider hears about the person's news: the assignee, or everyone."""
+    if case.assignee_id:
+        return [case.assignee]
+    return provider_members(provider=case.provider)
+
+
+def _case_url(case: Case) -> str:
+    return reverse("provider:case", kwargs={"reference": case.reference})
+
+
+@transaction.atomic
+def message_from_person(*, case: Case, body: str, now: datetime | None = None) -> Message:
+    """Add the person's reply to the thread, as plain text; it ends any wait for their answer."""
+    now = now or timezone.now()
+    message = Message.objects.create(case=case, author_kind=Actor.person(case).kind,
+                                     author=case.submitter, body=plain_text(body),
+                                     created_at=now)
+    CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.MESSAGE_FROM_PERSON,
+                     data={"message_id": message.pk}, at=now)
+    clock_resume(case=case, actor=Actor.person(case), reason="person_answered", at=now)
+    if case.state != State.IN_MODERATION:
+        staff_notify(case=case, users=_provider_people(case), event="person_replied",
+                     case_url=_case_url(case))
+    return message
+
+
+@transaction.atomic
+def callback_request(*, case: Case, phone: str, good_times: str,
+                     now: datetime | None = None) -> CallbackRequest:
+    """Ask the provider to phone the person back, due within the policy's callback time."""
+    now = now or timezone.now()
+    due = due_moment(received_at=now, calendar=snapshot_calendar(case.policy),
+                     duration=snapshot_duration(case.policy, "callback")).at
+    callback = CallbackRequest.objects.create(case=case, phone=plain_text(phone),
+                                              good_times=plain_text(good_times),
+                                              requested_at=now, due_at=due)
+    # The number itself stays on the callback row only, so erasing it later erases it everywhere.
+    CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.CALLBACK_REQUESTED,
+                     data={"callback_id": callback.pk}, at=now)
+    next_due_refresh(case=case)
+    if case.state != State.IN_MODERATION:
+        staff_notify(case=case, users=_provider_people(case), event="callback", due_at=due,
+                     case_url=_case_url(case))
+    return callback
+
+
+@transaction.atomic
+def case_escalate_by_person(*, case: Case, reason: str, now: datetime | None = None) -> None:
+    """"I am not satisfied": the resolved case goes to the commissioner."""
+    now = now or timezone.now()
+    if case.state != State.RESOLVED:
+        raise ValidationError(_("You can ask the commissioner to look at it once the provider "
+                                "has resolved your feedback."))
+    case.escalated_at = now
+    case.save(update_fields=["escalated_at", "updated_at"])
+    case_transition(case=case, to=State.ESCALATED, actor=Actor.person(case),
+                    reason=plain_text(reason), at=now)
+    next_due_refresh(case=case)
+    staff_notify(case=case, users=commissioner_members(commissioner=case.commissioner,
+                                                       roles=[Role.COMMISSIONER]),
+                 event="escalated", by_person=True, case_url="")
