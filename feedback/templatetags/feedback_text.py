@@ -35,3 +35,22 @@ def linked_text(value: str) -> str:
 def localised_name(service) -> str:
     """The service's name in the language of the page (or email) being rendered."""
     return service.localised_name(translation.get_language() or "en")
+
+
+@register.filter
+def duration_words(value) -> str:
+    """A timedelta as plain words: whole days, or hours and minutes under a day."""
+    from django.utils.translation import ngettext
+
+    if not value:
+        return ""
+    seconds = int(value.total_seconds())
+    days, rest = divmod(seconds, 86400)
+    if days and not rest:
+        return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+    hours, minutes = divmod(rest + days * 86400, 3600)
+    minutes //= 60
+    if not minutes:
+        return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+    return ngettext("%(h)d hour %(m)d min", "%(h)d hours %(m)d min", hours) % {
+        "h": hours, "m": minutes}

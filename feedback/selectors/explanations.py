@@ -1,0 +1,41 @@
+"""How each of a case's dates was worked out, ready to show to staff and to the person."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from ..deadlines import Explanation, due_moment
+from ..models import Case, CallbackStatus
+from ..policies import snapshot_calendar, snapshot_duration
+from ..services.clock import acknowledge_due, respond_due
+
+
+@dataclass(frozen=True)
+class DeadlineExplained:
+    key: str                 # "acknowledge", "respond" or "callback-<id>"
+    label: Promise
+    explanation: Explanation
+    met_at: datetime | None  # when the provider did it, if they have
+    agreed: bool = False     # the respond date was agreed with the person
+
+
+def deadline_explanations(*, case: Case, now: datetime) -> list[DeadlineExplained]:
+    """Every deadline of the case with the calculation behind it."""
+    found = [
+        DeadlineExplained("acknowledge", _("Tell the person their feedback has been read"),
+                          acknowledge_due(case).explanation, case.acknowledged_at),
+        DeadlineExplained("respond", _("Answer the person"),
+                          respond_due(case, as_of=now).explanation, case.first_response_at,
+                          agreed=bool(case.agreed_response_at)),
+    ]
+    calendar = snapshot_calendar(case.policy)
+    rule = snapshot_duration(case.policy, "callback")
+    for callback in case.callbacks.all():
+        explanation = due_moment(received_at=callback.requested_at, calendar=calendar,
+                                 duration=rule).explanation
+        met = callback.completed_at if callback.status == CallbackStatus.DONE else None
+        found.append(DeadlineExplained(f"callback-{callback.pk}", _("Phone the person back"),
+                                       explanation, met))
+    return found
