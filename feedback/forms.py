@@ -131,3 +131,12 @@ class CallbackForm(forms.Form):
         label=_("Good times to call (optional)"), required=False, max_length=200,
         help_text=_("For example: weekday mornings, not after 4pm."),
         error_messages={"max_length": length_error(200)})
+
+
+class EscalateForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you not satisfied? (optional)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=REPLY_MAX, strip=True,
+        help_text=_("The commissioner pays for this service and checks how it treats people. "
+                    "They will read your feedback and the provider's answer."),
+        error_messages={"max_length": length_error(REPLY_MAX)})

@@ -16,5 +16,6 @@ urlpatterns = [
     path("track/<str:reference>/", public.track_case, name="track_case"),
     path("track/<str:reference>/reply/", public.track_reply, name="track_reply"),
     path("track/<str:reference>/callback/", public.track_callback, name="track_callback"),
+    path("track/<str:reference>/escalate/", public.track_escalate, name="track_escalate"),
     path("my-feedback/", public.my_feedback, name="my_feedback"),
 ]

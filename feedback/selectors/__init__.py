@@ -7,9 +7,10 @@ from .public import (
     case_events,
     cases_of_user,
     messages_for_person,
+    public_status,
     public_timeline,
     services_search,
 )
 
 __all__ = ["PUBLIC_STATUS", "PUBLIC_STEP", "TimelineStep", "case_events", "cases_of_user",
-           "messages_for_person", "public_timeline", "services_search"]
+           "messages_for_person", "public_status", "public_timeline", "services_search"]

@@ -67,20 +67,43 @@ class TimelineStep:
     label: str
 
 
+# Plain words for the person, by event (besides state changes); anything else is internal.
+PUBLIC_EVENT = {
+    EventAction.SUBMITTED: _("Received"),
+    EventAction.CALLBACK_REQUESTED: _("You asked for a phone call"),
+    EventAction.CLOCK_PAUSED: _("The provider asked you a question and is waiting for your reply"),
+    EventAction.MESSAGE_FROM_PERSON: _("You replied"),
+    EventAction.MARKED_OVERDUE: _("The answer is late: the provider has been told"),
+}
+
+
 def public_timeline(*, case: Case) -> list[TimelineStep]:
     """The case's history in plain words, from its event log; nothing internal."""
     steps = []
-    for event in case.events.filter(
-        action__in=[EventAction.SUBMITTED, EventAction.STATE_CHANGED,
-                    EventAction.CALLBACK_REQUESTED]
-    ).order_by("at", "id"):
-        if event.action == EventAction.SUBMITTED:
-            steps.append(TimelineStep(event.at, _("Received")))
-        elif event.action == EventAction.CALLBACK_REQUESTED:
-            steps.append(TimelineStep(event.at, _("You asked for a phone call")))
-        elif event.to_state in PUBLIC_STEP:
-            steps.append(TimelineStep(event.at, PUBLIC_STEP[event.to_state]))
+    events = case.events.filter(
+        action__in=[EventAction.STATE_CHANGED, EventAction.EXTENSION_DECIDED, *PUBLIC_EVENT]
+    ).order_by("at", "id")
+    for event in events:
+        if event.action == EventAction.STATE_CHANGED:
+            if event.to_state in PUBLIC_STEP:
+                steps.append(TimelineStep(event.at, PUBLIC_STEP[event.to_state]))
+        elif event.action == EventAction.EXTENSION_DECIDED:
+            if event.data.get("approved"):
+                steps.append(TimelineStep(event.at, _("The provider asked for more time and "
+                                                      "gave you a new date")))
+        elif event.action == EventAction.MARKED_OVERDUE:
+            if event.data.get("deadline") == "respond":
+                steps.append(TimelineStep(event.at, PUBLIC_EVENT[event.action]))
+        else:
+            steps.append(TimelineStep(event.at, PUBLIC_EVENT[event.action]))
     return steps
+
+
+def public_status(*, case: Case, waiting_for_person: bool):
+    """The one-line status the person sees, in plain words."""
+    if waiting_for_person and case.state not in (State.RESOLVED, State.CLOSED):
+        return _("Waiting for your reply")
+    return PUBLIC_STATUS[case.state]
 
 
 def case_events(*, case: Case) -> QuerySet[CaseEvent]:

@@ -5,11 +5,12 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,8 +19,10 @@ from moderation.screening.text import plain_text
 from portal.models import Service
 
 from .. import browser_state, receipts, selectors, services, throttle
-from ..forms import CallbackForm, FeedbackForm, ReplyForm, TrackForm
+from ..forms import CallbackForm, EscalateForm, FeedbackForm, ReplyForm, TrackForm
 from ..models import ANONYMOUS_MODES, Case
+from ..selectors.explanations import deadline_explanations
+from ..workflow import State
 
 logger = logging.getLogger(__name__)
 
@@ -206,18 +209,25 @@ def _tracked_case(request, reference) -> Case:
 
 def track_case(request, reference):
     case = _tracked_case(request, reference)
-    return _render_case(request, case, ReplyForm(), CallbackForm())
+    return _render_case(request, case)
 
 
-def _render_case(request, case, reply_form, callback_form, status=200):
+def _render_case(request, case, reply_form=None, callback_form=None, escalate_form=None,
+                 status=200):
+    waiting = case.pauses.filter(ended_at__isnull=True).exists()
     return render(request, "feedback/public/track_case.html", {
         "case": case,
-        "status_label": selectors.PUBLIC_STATUS[case.state],
+        "status_label": selectors.public_status(case=case, waiting_for_person=waiting),
+        "waiting_for_person": waiting,
         "timeline": selectors.public_timeline(case=case),
         "thread": selectors.messages_for_person(case=case),
         "callbacks": case.callbacks.all(),
-        "reply_form": reply_form, "callback_form": callback_form,
-        "can_reply": case.can_follow_up and case.state != "closed",
+        "deadlines": deadline_explanations(case=case, now=timezone.now()),
+        "reply_form": reply_form or ReplyForm(),
+        "callback_form": callback_form or CallbackForm(),
+        "escalate_form": escalate_form or EscalateForm(),
+        "can_reply": case.can_follow_up and case.state != State.CLOSED,
+        "can_escalate": case.can_follow_up and case.state == State.RESOLVED,
     }, status=status)
 
 
@@ -225,8 +235,8 @@ def _render_case(request, case, reply_form, callback_form, status=200):
 def track_reply(request, reference):
     case = _tracked_case(request, reference)
     form = ReplyForm(request.POST)
-    if not form.is_valid() or case.state == "closed":
-        return _render_case(request, case, form, CallbackForm(), status=400)
+    if not form.is_valid() or case.state == State.CLOSED:
+        return _render_case(request, case, reply_form=form, status=400)
     services.message_from_person(case=case, body=form.cleaned_data["body"])
     messages.success(request, _("Your reply has been sent."))
     return redirect("feedback:track_case", reference=case.reference)
@@ -236,11 +246,27 @@ def track_reply(request, reference):
 def track_callback(request, reference):
     case = _tracked_case(request, reference)
     form = CallbackForm(request.POST)
-    if not form.is_valid() or case.state == "closed":
-        return _render_case(request, case, ReplyForm(), form, status=400)
+    if not form.is_valid() or case.state == State.CLOSED:
+        return _render_case(request, case, callback_form=form, status=400)
     services.callback_request(case=case, phone=form.cleaned_data["phone"],
                               good_times=form.cleaned_data["good_times"])
     messages.success(request, _("Your request for a phone call has been sent."))
+    return redirect("feedback:track_case", reference=case.reference)
+
+
+@require_POST
+def track_escalate(request, reference):
+    """"I am not satisfied": ask the commissioner to look at a resolved case."""
+    case = _tracked_case(request, reference)
+    form = EscalateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_escalate_by_person(case=case, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        return _render_case(request, case, escalate_form=form, status=400)
+    messages.success(request, _("We have asked the commissioner to look at your feedback."))
     return redirect("feedback:track_case", reference=case.reference)
 
 

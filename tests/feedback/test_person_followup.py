@@ -1,0 +1,116 @@
+"""The person's side of a case in progress: questions, replies, new dates, resolution, escalation."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from feedback import receipts, services
+from feedback.models import CaseEvent, EventAction, Outcome
+from feedback.services import Submission, case_submit
+from feedback.workflow import State
+from portal.models import Role
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+MONDAY_10AM_LONDON = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def staff(service):
+    return MembershipFactory(role=Role.MANAGER, provider=service.provider).user
+
+
+def open_case(client, service, token="follow", **extra):
+    case = case_submit(submission=Submission(service=service, kind="complaint", language="en",
+                                             what_happened="My visits were cancelled twice.",
+                                             identity_mode="anonymous_receipt", **extra),
+                       token=token, received_at=MONDAY_10AM_LONDON).case
+    client.post(reverse("feedback:track"), {"code": receipts.code_for_token(token)})
+    return case
+
+
+def page(client, case):
+    return client.get(reverse("feedback:track_case", args=[case.reference])).content.decode()
+
+
+def test_a_question_shows_waiting_for_your_reply_and_the_reply_restarts_the_clock(client, service,
+                                                                                  staff):
+    case = open_case(client, service)
+    services.question_ask(case=case, user=staff, body="Which days were cancelled?",
+                          now=MONDAY_10AM_LONDON + dt.timedelta(hours=2))
+    shown = page(client, case)
+    assert "Waiting for your reply" in shown
+    assert "Which days were cancelled?" in shown and "The provider asked you" in shown
+    assert "paused while they wait for your reply" in shown
+    client.post(reverse("feedback:track_reply", args=[case.reference]),
+                {"body": "Tuesday and Thursday."})
+    case.refresh_from_db()
+    assert not case.pauses.filter(ended_at__isnull=True).exists()
+    assert "Waiting for your reply" not in page(client, case)
+    assert CaseEvent.objects.filter(case=case, action=EventAction.CLOCK_RESUMED).exists()
+
+
+def test_each_date_says_how_it_was_worked_out(client, service):
+    case = open_case(client, service)
+    shown = page(client, case)
+    assert "How this date was worked out" in shown
+    assert "3 working days after the day it was received" in shown
+    # Received Monday 2 March 2026 at 10:00 in London: 20 working days skip four weekends.
+    assert "weekend" in shown
+
+
+def test_resolved_case_offers_escalation_to_the_commissioner(client, service, staff):
+    commissioner = MembershipFactory(role=Role.COMMISSIONER, provider=None,
+                                     commissioner=service.commissioner).user
+    case = open_case(client, service)
+    assert "escalate to the commissioner" not in page(client, case)
+    refused = client.post(reverse("feedback:track_escalate", args=[case.reference]), {})
+    assert refused.status_code == 400
+    services.message_to_person(case=case, user=staff, body="We have fixed the rota.")
+    services.outcome_record(case=case, user=staff, outcome=Outcome.UPHELD,
+                            actions_taken="Rota changed", service_changed=True)
+    services.case_resolve(case=case, user=staff)
+    shown = page(client, case)
+    assert "Resolved" in shown and "escalate to the commissioner" in shown
+    response = client.post(reverse("feedback:track_escalate", args=[case.reference]),
+                           {"reason": "Nothing has changed."}, follow=True)
+    assert "asked the commissioner to look" in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == State.ESCALATED and case.escalated_at
+    from django.core import mail
+
+    from feedback.tasks import outbox_flush
+
+    outbox_flush()
+    assert any(commissioner.email in m.to for m in mail.outbox)
+    assert "Nothing has changed" not in "".join(m.body for m in mail.outbox)
+
+
+def test_an_extension_shows_the_new_date_and_reason(client, service, staff):
+    case = open_case(client, service)
+    services.extension_request(case=case, user=staff, amount=5, reason="We are waiting for the "
+                               "rota records from the agency.",
+                               now=MONDAY_10AM_LONDON + dt.timedelta(days=1))
+    shown = page(client, case)
+    assert "waiting for the rota records" in shown
+    assert "gave you a new date" in shown
+    assert "Extended by 5 working days" in shown
+
+
+def test_closed_case_offers_no_reply_or_escalation(client, service, staff):
+    case = open_case(client, service)
+    services.message_to_person(case=case, user=staff, body="Answer")
+    services.outcome_record(case=case, user=staff, outcome=Outcome.NOT_UPHELD, actions_taken="",
+                            service_changed=False)
+    services.case_resolve(case=case, user=staff)
+    from django.utils import timezone
+
+    from feedback.workflow import Actor
+
+    services.case_close(case=case, actor=Actor.system(), reason="test", at=timezone.now())
+    shown = page(client, case)
+    assert "Send reply" not in shown and "escalate to the commissioner" not in shown
+    assert client.post(reverse("feedback:track_reply", args=[case.reference]),
+                       {"body": "hello"}).status_code == 400
