@@ -1,6 +1,21 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import CallbackRequest, Case, CaseEvent, Message, OutboxEmail
+from .models import (
+    CallbackAttempt,
+    CallbackRequest,
+    Case,
+    CaseAccess,
+    CaseEvent,
+    ClockPause,
+    Extension,
+    Message,
+    Notice,
+    OutboxEmail,
+    ResponsePolicy,
+)
+from .policies import PRESETS, preset_rules
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -68,3 +83,90 @@ class OutboxEmailAdmin(admin.ModelAdmin):
     list_filter = ["status", "purpose"]
     readonly_fields = ["case", "purpose", "to", "language", "subject", "body_text", "body_html",
                        "attempts", "last_error", "created_at", "sent_at"]
+
+
+class ResponsePolicyForm(forms.ModelForm):
+    start_from = forms.ChoiceField(
+        label=_("Start from a preset"), required=False,
+        choices=[("", _("Keep the rules below"))] + [(k, v["name"]) for k, v in PRESETS.items()],
+        help_text=_("Choosing a preset replaces the rules and citation below with the preset's; "
+                    "adjust them afterwards."))
+
+    class Meta:
+        model = ResponsePolicy
+        fields = ["commissioner", "name", "start_from", "preset", "citation", "rules", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A preset brings its own name and rules.
+        self.fields["name"].required = False
+        self.fields["rules"].required = False
+
+    def clean(self):
+        data = super().clean()
+        key = data.get("start_from")
+        if key:
+            self.errors.pop("rules", None)
+            data["preset"] = key
+            data["rules"] = preset_rules(key)
+            data["citation"] = str(PRESETS[key]["citation"])
+            data["name"] = data.get("name") or str(PRESETS[key]["name"])
+        elif not data.get("name"):
+            self.add_error("name", _("Give the policy a name."))
+        return data
+
+
+@admin.register(ResponsePolicy)
+class ResponsePolicyAdmin(admin.ModelAdmin):
+    form = ResponsePolicyForm
+    list_display = ["name", "commissioner", "preset", "is_active", "created_at"]
+    list_filter = ["is_active", "preset", "commissioner"]
+
+    def save_model(self, request, obj, form, change):
+        key = form.cleaned_data.get("start_from")
+        if key:
+            obj.preset, obj.rules = key, preset_rules(key)
+            obj.citation = str(PRESETS[key]["citation"])
+        super().save_model(request, obj, form, change)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what happened: shown, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CaseAccess)
+class CaseAccessAdmin(ReadOnlyAdmin):
+    list_display = ["case", "user", "at", "what"]
+    list_filter = ["what"]
+
+
+@admin.register(Notice)
+class NoticeAdmin(ReadOnlyAdmin):
+    list_display = ["case", "kind", "due_at", "created_at"]
+    list_filter = ["kind"]
+
+
+@admin.register(Extension)
+class ExtensionAdmin(ReadOnlyAdmin):
+    list_display = ["case", "amount", "unit", "status", "requested_at", "decided_at"]
+    list_filter = ["status"]
+
+
+@admin.register(ClockPause)
+class ClockPauseAdmin(ReadOnlyAdmin):
+    list_display = ["case", "started_at", "ended_at", "end_reason"]
+
+
+@admin.register(CallbackAttempt)
+class CallbackAttemptAdmin(ReadOnlyAdmin):
+    list_display = ["callback", "at", "result"]
+    list_filter = ["result"]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Commissioner, Membership, Provider, Service, User
+from .models import ClosureDay, Commissioner, Membership, Provider, Service, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -28,12 +28,17 @@ class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
 
 
+class ClosureDayInline(admin.TabularInline):
+    model = ClosureDay
+    extra = 0
+
+
 @admin.register(Commissioner)
 class CommissionerAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "subdivision", "timezone"]
+    list_display = ["name", "country", "subdivision", "timezone", "work_start", "work_end"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [MembershipInline]
+    inlines = [ClosureDayInline, MembershipInline]
 
 
 @admin.register(Provider)
