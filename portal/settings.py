@@ -212,3 +212,4 @@ LOGGING = {
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/")
 # Flash messages live in the browser, never in the session table (they can name a case).
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+FORMAT_MODULE_PATH = ["portal.formats"]
