@@ -35,10 +35,13 @@ from feedback.models import (
     Message,
     OutboxEmail,
     OutboxStatus,
+    Outcome,
     Visibility,
 )
 from feedback.policies import snapshot_calendar, snapshot_duration
+from feedback import services
 from feedback.services import Submission, callback_request, case_submit
+from feedback.services.clock import next_due_refresh
 from feedback.workflow import Actor, ActorKind, State, case_transition
 from portal.models import Commissioner, Membership, Provider, Service, User
 
@@ -142,6 +145,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             world = _world_create(rng=random.Random(seed), now=timezone.now())
             _cases_create(world=world, count=cases)
+            _deadlines_settle()
             _outbox_mark_sent()
         self._summary_write(seconds=time.monotonic() - started, now=world.now)
         if options["verbosity"] > 0:
@@ -449,11 +453,7 @@ def _acknowledge(world: World, case: Case, staff: User, at: datetime) -> None:
         due = date_format(local_due, "l j F Y")
     body = data.ACKNOWLEDGEMENTS[_base(case.language)].format(
         service=case.service.localised_name(case.language), due=due)
-    _message(case, kind=ActorKind.STAFF, author=staff, visibility=Visibility.TO_PERSON,
-             body=_letter(case, staff, body), at=at)
-    case.acknowledged_at = at
-    case.save(update_fields=["acknowledged_at"])
-    _move(case, State.ACKNOWLEDGED, Actor.staff(staff), at)
+    services.case_acknowledge(case=case, user=staff, body=_letter(case, staff, body), now=at)
 
 
 def _respond(world: World, case: Case, staff: User, at: datetime, body: str = "") -> None:
@@ -470,13 +470,8 @@ def _respond(world: World, case: Case, staff: User, at: datetime, body: str = ""
         replies = data.REPLIES[lang]
         body = _letter(case, staff, rng.choice(replies[group]).format(
             action=rng.choice(replies["actions"])))
-    _message(case, kind=ActorKind.STAFF, author=staff, visibility=Visibility.TO_PERSON,
-             body=body, at=at)
     # A reply that comes first is the acknowledgement too.
-    case.first_response_at = at
-    case.acknowledged_at = case.acknowledged_at or at
-    case.save(update_fields=["first_response_at", "acknowledged_at"])
-    _move(case, State.RESPONDED, Actor.staff(staff), at)
+    services.message_to_person(case=case, user=staff, body=body, now=at)
 
 
 def _person_writes(world: World, case: Case, at: datetime, topic: str) -> None:
@@ -520,11 +515,19 @@ def _callbacks_settle(world: World, case: Case) -> None:
 
 
 def _resolve(world, case, staff, at):
-    _move(case, State.RESOLVED, Actor.staff(staff), at)
+    rng = world.rng
+    negative = case.kind in (Kind.COMPLAINT, Kind.CONCERN)
+    outcome = rng.choice([Outcome.UPHELD, Outcome.PARTLY_UPHELD, Outcome.NOT_UPHELD]) \
+        if negative else Outcome.NOT_APPLICABLE
+    changed = negative and outcome != Outcome.NOT_UPHELD and rng.random() < 0.6
+    actions = rng.choice(data.REPLIES[_base(case.language)]["actions"]) if changed else ""
+    services.outcome_record(case=case, user=staff, outcome=outcome, actions_taken=actions,
+                            service_changed=changed, now=at)
+    services.case_resolve(case=case, user=staff, now=at)
 
 
 def _close(world, case, staff, at):
-    _move(case, State.CLOSED, Actor.system(), at, _reason(case, "close"))
+    services.case_close(case=case, actor=Actor.system(), reason=_reason(case, "close"), at=at)
 
 
 def _approve(world, case, staff, at):
@@ -536,15 +539,20 @@ def _keep(world, case, staff, at):
 
 
 def _reject(world, case, staff, at):
-    _move(case, State.CLOSED, _moderator(world, case), at, _reason(case, "reject"))
+    services.case_close(case=case, actor=_moderator(world, case), reason=_reason(case, "reject"),
+                        at=at)
 
 
 def _escalate_overdue(world, case, staff, at):
+    case.escalated_at = at
+    case.save(update_fields=["escalated_at"])
     _move(case, State.ESCALATED, Actor.system(), at, _reason(case, "overdue"))
 
 
 def _unhappy(world, case, staff, at):
     _person_writes(world, case, at, "unhappy")
+    case.escalated_at = at
+    case.save(update_fields=["escalated_at"])
     _move(case, State.ESCALATED, Actor.person(case), at, _reason(case, "unhappy"))
 
 
@@ -558,6 +566,12 @@ STEPS = {
     "close": _close, "approve": _approve, "keep": _keep, "reject": _reject,
     "escalate_overdue": _escalate_overdue, "unhappy": _unhappy, "reopen": _reopen,
 }
+
+
+def _deadlines_settle() -> None:
+    """Each case's nearest unmet deadline, after its story (callbacks settled outside services)."""
+    for case in Case.objects.all():
+        next_due_refresh(case=case)
 
 
 def _outbox_mark_sent() -> None:
