@@ -262,7 +262,7 @@ def extension_decide(*, extension: Extension, user, approve: bool,
 
 @transaction.atomic
 def outcome_record(*, case: Case, user, outcome: str, actions_taken: str,
-                   service_changed: bool) -> None:
+                   service_changed: bool, now: datetime | None = None) -> None:
     """Record how the case ended and what was done about it."""
     if outcome not in Outcome.values:
         raise ValidationError(_("Choose an outcome."))
@@ -270,7 +270,7 @@ def outcome_record(*, case: Case, user, outcome: str, actions_taken: str,
     case.service_changed = service_changed
     case.save(update_fields=["outcome", "actions_taken", "service_changed", "updated_at"])
     CaseEvent.record(case=case, actor=Actor.staff(user), action=EventAction.OUTCOME_RECORDED,
-                     data={"outcome": outcome, "service_changed": service_changed})
+                     data={"outcome": outcome, "service_changed": service_changed}, at=now)
 
 
 @transaction.atomic
