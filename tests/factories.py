@@ -69,3 +69,8 @@ class MembershipFactory(DjangoModelFactory):
     role = Role.STAFF
     provider = factory.SubFactory(ProviderFactory)
     commissioner = None
+
+
+def provider_member(*, provider, role=Role.STAFF, **user_fields) -> User:
+    """Someone who works at `provider` as staff (or manager, with role=Role.MANAGER)."""
+    return MembershipFactory(role=role, provider=provider, user=UserFactory(**user_fields)).user

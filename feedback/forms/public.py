@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from .models import IdentityMode, Kind
+from ..models import IdentityMode, Kind
 
 WHAT_HAPPENED_MAX = 10_000
 OUTCOME_MAX = 3_000

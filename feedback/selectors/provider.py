@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
-from ..models import CallbackRequest, CallbackStatus, Case
+from ..models import CallbackRequest, CallbackStatus, Case, ClockPause
 from ..workflow import OPEN_STATES
 
 
@@ -22,11 +22,14 @@ class InboxFilters:
 
 def inbox_for(*, user, provider_id: int, filters: InboxFilters, now: datetime) -> QuerySet[Case]:
     """The provider's cases, nearest unmet deadline first, filtered; a constant number of
-    queries whatever the page size (the callback flag is a subquery, not a query per row)."""
+    queries whatever the page size (the callback and pause flags are subqueries, not a query
+    per row)."""
     cases = (Case.objects.filter(provider_id=provider_id).exclude(state="in_moderation")
              .select_related("service", "assignee")
              .annotate(callback_waiting=Exists(CallbackRequest.objects.filter(
-                 case=OuterRef("pk"), status=CallbackStatus.REQUESTED))))
+                 case=OuterRef("pk"), status=CallbackStatus.REQUESTED)),
+                 waiting_for_person=Exists(ClockPause.objects.filter(
+                     case=OuterRef("pk"), ended_at__isnull=True))))
     if filters.state in ("", "open"):
         cases = cases.filter(state__in=OPEN_STATES)
     elif filters.state != "all":
@@ -42,7 +45,9 @@ def inbox_for(*, user, provider_id: int, filters: InboxFilters, now: datetime) -
     elif filters.assignee.isdigit():
         cases = cases.filter(assignee_id=int(filters.assignee))
     if filters.overdue:
-        cases = cases.filter(next_due_at__lt=now)
+        # While the person is asked a question the answer's clock is stopped: not overdue.
+        cases = cases.filter(next_due_at__lt=now).exclude(
+            waiting_for_person=True, next_due_at=F("respond_due_at"))
     if filters.urgent:
         cases = cases.filter(urgent=True)
     if filters.callback:

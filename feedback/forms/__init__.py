@@ -1,0 +1,21 @@
+"""Forms: the service user's pages (public.py) and provider staff pages (provider.py)."""
+
+from .public import (
+    IDENTITY_HELP,
+    OUTCOME_MAX,
+    REPLY_MAX,
+    WHAT_HAPPENED_MAX,
+    CallbackForm,
+    EscalateForm,
+    FeedbackForm,
+    IdentityChoiceWidget,
+    ReplyForm,
+    TrackForm,
+    length_error,
+)
+
+__all__ = [
+    "IDENTITY_HELP", "OUTCOME_MAX", "REPLY_MAX", "WHAT_HAPPENED_MAX", "CallbackForm",
+    "EscalateForm", "FeedbackForm", "IdentityChoiceWidget", "ReplyForm", "TrackForm",
+    "length_error",
+]

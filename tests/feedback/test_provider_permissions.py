@@ -1,0 +1,269 @@
+"""Who may use each provider page: every view × every role × own/other organisation.
+
+Staff and managers see their own provider's cases only; a case still with the commissioner's
+moderators is hidden even from them; anyone else gets a 404, as if the case did not exist, and
+nothing they send changes anything. Manager-only actions are refused (403) for staff.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from feedback import services
+from feedback.models import (
+    CallbackAttempt,
+    CaseAccess,
+    CaseEvent,
+    ClockPause,
+    Extension,
+    Message,
+    OutboxEmail,
+)
+from feedback.services import Submission, case_submit
+from portal.models import Role
+from tests.factories import (
+    CommissionerFactory,
+    MembershipFactory,
+    ProviderFactory,
+    ServiceFactory,
+    UserFactory,
+    provider_member,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["visitor", "service_user", "staff_own", "staff_other", "manager_own", "manager_other",
+         "moderator", "commissioner"]
+MEMBERS_OF_X = {"staff_own", "manager_own"}
+
+
+@pytest.fixture
+def world():
+    """Provider X and provider Y, both commissioned by one commissioner; a case at each."""
+    commissioner = CommissionerFactory()
+    x = ProviderFactory(commissioners=[commissioner])
+    y = ProviderFactory(commissioners=[commissioner])
+    service_x = ServiceFactory(provider=x, commissioner=commissioner)
+    service_y = ServiceFactory(provider=y, commissioner=commissioner)
+    owner = UserFactory()
+    people = {
+        "service_user": owner,
+        "staff_own": provider_member(provider=x),
+        "manager_own": provider_member(provider=x, role=Role.MANAGER),
+        "staff_other": provider_member(provider=y),
+        "manager_other": provider_member(provider=y, role=Role.MANAGER),
+        "moderator": MembershipFactory(role=Role.MODERATOR, provider=None,
+                                       commissioner=commissioner).user,
+        "commissioner": MembershipFactory(role=Role.COMMISSIONER, provider=None,
+                                          commissioner=commissioner).user,
+    }
+    cases = {}
+    for name, service, staff in (("own", service_x, people["staff_own"]),
+                                 ("other", service_y, people["staff_other"])):
+        case = case_submit(submission=Submission(service=service, kind="complaint", language="en",
+                                                 what_happened="Nobody called me back.",
+                                                 identity_mode="named_account"),
+                           token=f"case-{name}", user=owner).case
+        # Something for every action to act on: a callback and a colleague's pending request.
+        services.callback_request(case=case, phone="07700 900123", good_times="mornings")
+        services.extension_request(case=case, user=staff, amount=2, reason="Waiting for notes.")
+        cases[name] = case
+    moderated = case_submit(submission=Submission(service=service_x, kind="complaint",
+                                                  language="en", what_happened="I am afraid.",
+                                                  identity_mode="anonymous_receipt",
+                                                  worried_about_reaction=True),
+                            token="moderated").case
+    staff_of = {cases["own"].pk: people["staff_own"], cases["other"].pk: people["staff_other"]}
+    return {"people": people, "cases": cases, "moderated": moderated, "staff_of": staff_of}
+
+
+def member_of(role: str, which: str) -> bool:
+    """Does `role` work at the provider of the "own" (X) or "other" (Y) case?"""
+    return role in ({"staff_own", "manager_own"} if which == "own"
+                    else {"staff_other", "manager_other"})
+
+
+def client_for(role, world):
+    client = Client()
+    if role != "visitor":
+        client.force_login(world["people"][role])
+    return client
+
+
+def _prepare_resume(case, world):
+    services.question_ask(case=case, user=world["staff_of"][case.pk], body="Which day?")
+
+
+def _prepare_resolve(case, world):
+    staff = world["staff_of"][case.pk]
+    services.message_to_person(case=case, user=staff, body="Our answer.")
+    services.outcome_record(case=case, user=staff, outcome="upheld",
+                            actions_taken="", service_changed=False)
+
+
+# (url name, POST data for a valid request, extra URL argument, preparation, managers only)
+ACTIONS = [
+    ("acknowledge", {"acknowledge-body": "We have read it."}, None, None, False),
+    ("reply", {"reply-body": "Our answer."}, None, None, False),
+    ("question", {"question-body": "Which day?"}, None, None, False),
+    ("resume", {}, None, _prepare_resume, False),
+    ("note", {"note-body": "Check the rota."}, None, None, False),
+    ("assign", {"assign-assignee": "colleague"}, None, None, True),
+    ("take", {}, None, None, False),
+    ("extension", {"extension-amount": "1", "extension-reason": "Records."}, None, None, False),
+    ("extension_decide", {"decision": "approve"}, "extension", None, True),
+    ("outcome", {"outcome-outcome": "upheld", "outcome-actions_taken": ""}, None, None, False),
+    ("resolve", {}, None, _prepare_resolve, False),
+    ("callback_attempt", {"result": "reached"}, "callback", None, False),
+]
+
+
+def _url_and_data(action, case, world):
+    name, data, extra, prepare, _managers_only = action
+    if prepare:
+        prepare(case, world)
+    args = [case.reference]
+    if extra == "extension":
+        args.append(case.extensions.get().pk)
+    elif extra == "callback":
+        callback = case.callbacks.get()
+        args.append(callback.pk)
+        data = {f"callback-{callback.pk}-{key}": value for key, value in data.items()}
+    if data.get("assign-assignee") == "colleague":
+        data = {"assign-assignee": str(world["staff_of"][case.pk].pk)}
+    return reverse(f"provider:{name}", args=args), data
+
+
+def snapshot(case) -> tuple:
+    """Everything an action could change, to prove a refused one changed nothing."""
+    case.refresh_from_db()
+    return (case.state, case.assignee_id, case.outcome, case.acknowledged_at,
+            case.first_response_at, case.respond_due_at, case.resolved_at,
+            CaseEvent.objects.filter(case=case).count(), Message.objects.filter(case=case).count(),
+            list(Extension.objects.filter(case=case).values_list("status", flat=True)),
+            ClockPause.objects.filter(case=case).count(),
+            CallbackAttempt.objects.filter(callback__case=case).count(),
+            CaseAccess.objects.filter(case=case).count(),
+            OutboxEmail.objects.filter(case=case).count())
+
+
+def _is_sign_in_redirect(response) -> bool:
+    return response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+
+
+# ---- the inbox ----
+
+@pytest.mark.parametrize("role", ROLES)
+def test_inbox_only_for_provider_members(world, role):
+    response = client_for(role, world).get(reverse("provider:inbox"))
+    if role == "visitor":
+        assert _is_sign_in_redirect(response)
+    elif role in ("service_user", "moderator", "commissioner"):
+        assert response.status_code == 404
+    else:
+        assert response.status_code == 200
+        page = response.content.decode()
+        own, other = world["cases"]["own"], world["cases"]["other"]
+        assert (own.reference in page) == (role in MEMBERS_OF_X)
+        assert (other.reference in page) == (role not in MEMBERS_OF_X)
+        assert world["moderated"].reference not in page
+
+
+# ---- the case page ----
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("which", ["own", "other"])
+def test_case_page_only_for_its_providers_members(world, role, which):
+    case = world["cases"][which]
+    before = snapshot(case)
+    response = client_for(role, world).get(reverse("provider:case", args=[case.reference]))
+    if role == "visitor":
+        assert _is_sign_in_redirect(response)
+    elif member_of(role, which):
+        assert response.status_code == 200
+        assert CaseAccess.objects.filter(case=case, user=world["people"][role]).count() == 1
+        return
+    else:
+        assert response.status_code == 404
+        # Nothing from the case leaks into the 404 page.
+        assert "Nobody called me back." not in response.content.decode()
+    assert snapshot(case) == before
+
+
+@pytest.mark.parametrize("role", ["staff_own", "manager_own"])
+def test_a_case_in_moderation_is_hidden_from_its_own_provider(world, role):
+    case = world["moderated"]
+    client = client_for(role, world)
+    assert client.get(reverse("provider:case", args=[case.reference])).status_code == 404
+    before = snapshot(case)
+    for action in ACTIONS:
+        if action[2] is not None:
+            continue  # the moderated case has no callback or extension to point at
+        url = reverse(f"provider:{action[0]}", args=[case.reference])
+        assert client.post(url, action[1]).status_code == 404
+    assert snapshot(case) == before
+
+
+# ---- every action ----
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("which", ["own", "other"])
+@pytest.mark.parametrize("action", ACTIONS, ids=[a[0] for a in ACTIONS])
+def test_every_action_only_for_its_providers_members(world, role, which, action):
+    case = world["cases"][which]
+    url, data = _url_and_data(action, case, world)
+    before = snapshot(case)
+    response = client_for(role, world).post(url, data)
+    managers_only = action[4]
+    if role == "visitor":
+        assert _is_sign_in_redirect(response)
+    elif not member_of(role, which):
+        assert response.status_code == 404
+    elif managers_only and role.startswith("staff"):
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 302, response.content.decode()[:3000]
+        assert response["Location"] == reverse("provider:case", args=[case.reference])
+        assert snapshot(case) != before
+        return
+    assert snapshot(case) == before
+
+
+@pytest.mark.parametrize("role", ["staff_own", "manager_own"])
+def test_a_callback_or_extension_of_another_providers_case_is_404(world, role):
+    own, other = world["cases"]["own"], world["cases"]["other"]
+    client = client_for(role, world)
+    callback, extension = other.callbacks.get(), other.extensions.get()
+    before = snapshot(other)
+    response = client.post(reverse("provider:callback_attempt", args=[own.reference, callback.pk]),
+                           {f"callback-{callback.pk}-result": "reached"})
+    assert response.status_code == 404
+    response = client.post(reverse("provider:extension_decide",
+                                   args=[own.reference, extension.pk]), {"decision": "approve"})
+    # Staff are refused before the extension is even looked up: deciding is for managers.
+    assert response.status_code == (403 if role == "staff_own" else 404)
+    assert snapshot(other) == before
+
+
+def test_staff_cannot_assign_a_colleague_but_can_take_the_case(world):
+    case = world["cases"]["own"]
+    staff = world["people"]["staff_own"]
+    client = client_for("staff_own", world)
+    page = client.get(reverse("provider:case", args=[case.reference])).content.decode()
+    assert 'name="assign-assignee"' not in page and "Take this case" in page
+    assert 'name="decision"' not in page
+    manager_page = client_for("manager_own", world).get(
+        reverse("provider:case", args=[case.reference])).content.decode()
+    assert 'name="assign-assignee"' in manager_page and 'name="decision"' in manager_page
+    response = client.post(reverse("provider:assign", args=[case.reference]),
+                           {"assign-assignee": str(world["people"]["manager_own"].pk)})
+    assert response.status_code == 403
+    assert client.post(reverse("provider:take", args=[case.reference])).status_code == 302
+    case.refresh_from_db()
+    assert case.assignee == staff
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=[a[0] for a in ACTIONS])
+def test_actions_refuse_get(world, action):
+    url, _data = _url_and_data(action, world["cases"]["own"], world)
+    assert client_for("manager_own", world).get(url).status_code == 405
