@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("feedback.urls")),
 ]
 
+handler403 = "portal.views.forbidden"
 handler404 = "portal.views.not_found"
 handler500 = "portal.views.server_error"

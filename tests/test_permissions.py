@@ -119,3 +119,18 @@ def test_my_feedback_lists_only_the_signed_in_persons_own_cases(world, role):
     page = response.content.decode()
     assert (world["named"].reference in page) == (role == "owner")
     assert world["anonymous"].reference not in page
+
+
+def test_staff_see_an_inbox_link_and_service_users_do_not(world):
+    staff = client_for("staff_own", world).get(reverse("feedback:home")).content.decode()
+    person = client_for("owner", world).get(reverse("feedback:home")).content.decode()
+    assert reverse("provider:inbox") in staff
+    assert reverse("provider:inbox") not in person
+
+
+def test_forbidden_page_explains_in_plain_words(rf):
+    from portal.views import forbidden
+
+    response = forbidden(rf.get("/"))
+    assert response.status_code == 403
+    assert "Your role does not allow this action" in response.content.decode()
