@@ -56,10 +56,8 @@ class CaseAdmin(admin.ModelAdmin):
         return False  # cases carry the audit trail
 
 
-@admin.register(CaseEvent)
-class CaseEventAdmin(admin.ModelAdmin):
-    list_display = ["case", "at", "actor_kind", "action", "from_state", "to_state"]
-    list_filter = ["action", "actor_kind"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what happened: shown, never added, changed or deleted here."""
 
     def has_add_permission(self, request):
         return False
@@ -69,6 +67,12 @@ class CaseEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(ReadOnlyAdmin):
+    list_display = ["case", "at", "actor_kind", "action", "from_state", "to_state"]
+    list_filter = ["action", "actor_kind"]
 
 
 @admin.register(CallbackRequest)
@@ -128,19 +132,6 @@ class ResponsePolicyAdmin(admin.ModelAdmin):
             obj.preset, obj.rules = key, preset_rules(key)
             obj.citation = str(PRESETS[key]["citation"])
         super().save_model(request, obj, form, change)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records of what happened: shown, never added, changed or deleted here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CaseAccess)
