@@ -146,6 +146,10 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["provider", "state", "respond_due_at"], name="case_inbox_idx"),
             models.Index(fields=["provider", "next_due_at", "id"], name="case_inbox_next_due_idx"),
+            # The inbox's default view (open cases), covering the columns its filters use.
+            models.Index(fields=["provider", "next_due_at", "id"],
+                         include=["state", "kind", "urgent", "assignee", "service"],
+                         condition=Q(state__in=sorted(OPEN_STATES)), name="case_inbox_open_idx"),
         ]
 
     def __str__(self) -> str:

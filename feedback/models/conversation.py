@@ -76,6 +76,9 @@ class CallbackRequest(models.Model):
 
     class Meta:
         ordering = ["requested_at", "id"]
+        # The inbox's "callback waiting" flag looks only at callbacks still waiting.
+        indexes = [models.Index(fields=["case"], condition=Q(status="requested"),
+                                name="callback_waiting_idx")]
 
     def __str__(self) -> str:
         return f"{self.case_id} callback {self.requested_at:%Y-%m-%d}"

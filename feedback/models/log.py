@@ -30,6 +30,8 @@ class EventAction(models.TextChoices):
     OUTCOME_RECORDED = "outcome_recorded", _("Outcome recorded")
     REMINDER_SENT = "reminder_sent", _("Reminder sent")
     MARKED_OVERDUE = "marked_overdue", _("Marked overdue")
+    # The sweep's alert when an answer is overdue by the policy's margin; the state is unchanged.
+    ESCALATED = "escalated", _("Escalated to the commissioner")
     CONTACT_ERASED = "contact_erased", _("Phone number erased")
 
 

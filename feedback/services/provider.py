@@ -13,6 +13,7 @@ from moderation.screening.text import plain_text
 from portal.models import Role
 from portal.selectors import is_manager, provider_members
 
+from ..deadlines import END_OF_DAY
 from ..models import (
     CallbackAttempt,
     CallbackRequest,
@@ -83,7 +84,8 @@ def case_acknowledge(*, case: Case, user, body: str, agreed_date: date | None = 
         if agreed_date > latest:
             raise ValidationError(_("The agreed date can be at most %(date)s under this policy.")
                                   % {"date": latest.isoformat()})
-        case.agreed_response_at = calendar.at(agreed_date, calendar.work_end)
+        # The whole agreed day, as the deadline counts it (calendar days end at 23:59:59).
+        case.agreed_response_at = calendar.at(agreed_date, END_OF_DAY)
         case.save(update_fields=["agreed_response_at", "updated_at"])
         deadlines_refresh(case=case, as_of=now)
     message = _message(case, user, body, Purpose.ACKNOWLEDGEMENT, at=now)
@@ -180,7 +182,6 @@ def case_assign(*, case: Case, user, assignee) -> None:
                      data={"from": before, "to": assignee.pk if assignee else None})
 
 
-@transaction.atomic
 def extension_request(*, case: Case, user, amount: int, reason: str,
                       now: datetime | None = None) -> Extension:
     """Ask for more time before the deadline passes, with a reason; a manager's request is
@@ -190,10 +191,16 @@ def extension_request(*, case: Case, user, amount: int, reason: str,
     if case.first_response_at is not None:
         raise ValidationError(_("The person has already been answered: no extension is needed."))
     if now >= case.respond_due_at:
+        # Outside the request's transaction: the refusal stays in the log though the request fails.
         CaseEvent.record(case=case, actor=Actor.staff(user), action=EventAction.EXTENSION_REFUSED,
                          reason=reason, at=now)
         raise ValidationError(_("The deadline has passed. An extension must be asked for before "
                                 "the deadline; tell the person honestly that the answer is late."))
+    with transaction.atomic():
+        return _extension_create(case=case, user=user, amount=amount, reason=reason, now=now)
+
+
+def _extension_create(*, case: Case, user, amount: int, reason: str, now: datetime) -> Extension:
     if not reason:
         raise ValidationError(_("Give the reason: the person will read it."))
     if amount < 1:
