@@ -224,10 +224,10 @@ USERS = [
 ROLE_HINTS = {
     "admin": "{admin}: organisations, services, cases",
     "service_user": "sign in, see My feedback (/my-feedback/)",
-    "staff": "/provider/ inbox (coming in a later issue)",
-    "manager": "/provider/ inbox and overdue escalations (coming in a later issue)",
+    "staff": "/provider/ inbox: acknowledge, reply, ask, extend, resolve",
+    "manager": "/provider/ inbox: as staff, plus assign and approve extensions",
     "moderator": "/moderation/ queue (coming in a later issue)",
-    "commissioner": "/commissioner/ audit figures (coming in a later issue)",
+    "commissioner": "escalation emails now; audit figures in a later issue",
 }
 
 # The anonymous case whose receipt code is printed: a complaint in the seeds' own words.
