@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from ..models import IdentityMode, Kind
+from ..models import BehalfConsent, IdentityMode, Kind
 
 WHAT_HAPPENED_MAX = 10_000
 OUTCOME_MAX = 3_000
@@ -64,6 +64,23 @@ class FeedbackForm(forms.Form):
         error_messages={"max_length": length_error(OUTCOME_MAX)})
     urgent_reported = forms.BooleanField(
         label=_("Something urgent is happening: someone may be at risk of harm"), required=False)
+    on_behalf = forms.BooleanField(
+        label=_("I am writing for someone else"),
+        help_text=_("For example for a family member, someone you care for, or as their "
+                    "advocate."),
+        required=False)
+    on_behalf_relationship = forms.CharField(
+        label=_("Who are you to them?"), required=False, max_length=100,
+        help_text=_("For example: daughter, carer, advocate."),
+        error_messages={"max_length": length_error(100)})
+    on_behalf_consent = forms.ChoiceField(
+        label=_("Did they agree to you writing this?"), required=False,
+        choices=BehalfConsent.choices, widget=forms.RadioSelect)
+    on_behalf_consent_note = forms.CharField(
+        label=_("If they could not agree, tell us why"), required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: they are too unwell just now."),
+        error_messages={"max_length": length_error(500)})
     identity_mode = forms.ChoiceField(
         label=_("How do you want to be known?"), choices=IdentityMode.choices,
         widget=IdentityChoiceWidget,
@@ -98,6 +115,16 @@ class FeedbackForm(forms.Form):
             self.add_error("identity_mode", forms.ValidationError(_(
                 "To use your account, sign in first. Your writing is kept. "
                 "Or choose another option."), code="sign_in"))
+        if data.get("on_behalf"):
+            if not data.get("on_behalf_relationship"):
+                self.add_error("on_behalf_relationship",
+                               _("Tell us who you are to the person, for example carer."))
+            if not data.get("on_behalf_consent"):
+                self.add_error("on_behalf_consent", _("Tell us whether they agreed."))
+            elif (data["on_behalf_consent"] == BehalfConsent.NOT_POSSIBLE
+                  and not data.get("on_behalf_consent_note")):
+                self.add_error("on_behalf_consent_note",
+                               _("Tell us why they could not agree."))
         if mode == IdentityMode.NAMED_CONTACT:
             if not data.get("contact_name"):
                 self.add_error("contact_name", _("Enter your name, or choose another option."))

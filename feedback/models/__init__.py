@@ -1,6 +1,6 @@
 """The feedback app's models, one module per part of the product."""
 
-from .cases import ANONYMOUS_MODES, Case, CaseQuerySet, IdentityMode, Kind, Outcome
+from .cases import ANONYMOUS_MODES, BehalfConsent, Case, CaseQuerySet, IdentityMode, Kind, Outcome
 from .clock import ClockPause, Extension, ExtensionStatus, ResponsePolicy
 from .conversation import (
     CallbackAttempt,
@@ -15,7 +15,7 @@ from .log import AppendOnlyQuerySet, CaseAccess, CaseEvent, EventAction, Notice
 from .outbox import OutboxEmail, OutboxStatus
 
 __all__ = [
-    "ANONYMOUS_MODES", "AppendOnlyQuerySet", "CallbackAttempt", "CallbackRequest",
+    "ANONYMOUS_MODES", "AppendOnlyQuerySet", "BehalfConsent", "CallbackAttempt", "CallbackRequest",
     "CallbackResult", "CallbackStatus", "Case", "CaseAccess", "CaseEvent", "CaseQuerySet",
     "ClockPause", "EventAction", "Extension", "ExtensionStatus", "IdentityMode", "Kind",
     "Message", "Notice", "Purpose", "Outcome", "OutboxEmail", "OutboxStatus", "ResponsePolicy",

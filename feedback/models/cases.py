@@ -36,6 +36,11 @@ class Outcome(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
 
+class BehalfConsent(models.TextChoices):
+    AGREED = "agreed", _("They agreed to me writing this")
+    NOT_POSSIBLE = "not_possible", _("They could not agree")
+
+
 class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(state__in=OPEN_STATES)
@@ -71,6 +76,9 @@ class Case(models.Model):
     desired_outcome = models.TextField(_("outcome wanted"), blank=True)
     on_behalf_relationship = models.CharField(_("written on behalf of someone, as their"),
                                               max_length=100, blank=True)
+    on_behalf_consent = models.CharField(_("the person's agreement"), max_length=20,
+                                         choices=BehalfConsent.choices, blank=True)
+    on_behalf_consent_note = models.TextField(_("why they could not agree"), blank=True)
 
     # Identity: only ever filled for the named modes (a check constraint holds this).
     submitter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

@@ -15,7 +15,7 @@ from portal.selectors import provider_members
 
 from .. import receipts
 from ..deadlines import due_moment
-from ..models import ANONYMOUS_MODES, Case, CaseEvent, EventAction, IdentityMode
+from ..models import ANONYMOUS_MODES, BehalfConsent, Case, CaseEvent, EventAction, IdentityMode
 from ..notifications import email_queue, staff_notify
 from ..policies import policy_snapshot, snapshot_calendar, snapshot_duration
 from ..workflow import Actor, State, case_transition
@@ -34,6 +34,8 @@ class Submission:
     when_happened: date | None = None
     desired_outcome: str = ""
     on_behalf_relationship: str = ""
+    on_behalf_consent: str = ""
+    on_behalf_consent_note: str = ""
     contact_name: str = ""
     contact_email: str = ""
     share_name: bool = False
@@ -96,6 +98,9 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
         what_happened=what_happened, when_happened=s.when_happened,
         desired_outcome=desired_outcome,
         on_behalf_relationship=plain_text(s.on_behalf_relationship),
+        on_behalf_consent=s.on_behalf_consent if s.on_behalf_relationship else "",
+        on_behalf_consent_note=plain_text(s.on_behalf_consent_note)
+        if s.on_behalf_consent == BehalfConsent.NOT_POSSIBLE else "",
         submitter=user if mode == IdentityMode.NAMED_ACCOUNT else None,
         contact_name=plain_text(s.contact_name) if mode == IdentityMode.NAMED_CONTACT else "",
         contact_email=s.contact_email.strip() if mode == IdentityMode.NAMED_CONTACT else "",

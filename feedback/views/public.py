@@ -92,6 +92,10 @@ def feedback_new(request):
         contact_name=data["contact_name"], contact_email=data["contact_email"],
         share_name=data["share_name"], urgent_reported=data["urgent_reported"],
         worried_about_reaction=data["worried_about_reaction"],
+        **({"on_behalf_relationship": data["on_behalf_relationship"],
+            "on_behalf_consent": data["on_behalf_consent"],
+            "on_behalf_consent_note": data["on_behalf_consent_note"]}
+           if data["on_behalf"] else {}),
         identifying_details_sent_anyway=send_anyway and data["identity_mode"] in ANONYMOUS_MODES,
     )
     try:

@@ -320,3 +320,29 @@ def test_times_are_shown_in_the_commissioners_time_zone(client, db):
     email = OutboxEmail.objects.get(case=result.case)
     assert "10:30" in email.body_text and "14:30" not in email.body_text
     assert tz.localtime(received, dt.timezone.utc).hour == 14
+
+
+def test_writing_for_someone_else_records_relationship_and_agreement(client, service):
+    submit(client, service, on_behalf="on", on_behalf_relationship="daughter",
+           on_behalf_consent="agreed")
+    case = Case.objects.get()
+    assert (case.on_behalf_relationship, case.on_behalf_consent) == ("daughter", "agreed")
+
+
+def test_writing_for_someone_who_could_not_agree_needs_the_reason(client, service):
+    data, response = submit(client, service, on_behalf="on", on_behalf_relationship="carer",
+                            on_behalf_consent="not_possible")
+    assert response.status_code == 400
+    assert "why they could not agree" in response.content.decode()
+    assert "carer" in response.content.decode()
+    data["on_behalf_consent_note"] = "She is in hospital and too unwell to read it."
+    client.post(f"{reverse('feedback:new')}?service={service.slug}", data)
+    case = Case.objects.get()
+    assert case.on_behalf_consent == "not_possible"
+    assert case.on_behalf_consent_note.startswith("She is in hospital")
+
+
+def test_behalf_details_are_dropped_when_the_box_is_not_ticked(client, service):
+    submit(client, service, on_behalf_relationship="neighbour", on_behalf_consent="agreed")
+    case = Case.objects.get()
+    assert case.on_behalf_relationship == "" and case.on_behalf_consent == ""

@@ -286,7 +286,8 @@ def _case_create(*, world: World, plan: Plan, kind: str, mode: str, service: Ser
     submission = Submission(
         service=service, kind=kind, what_happened=what_happened, identity_mode=mode,
         language=language, when_happened=when, desired_outcome=desired,
-        on_behalf_relationship=behalf, contact_name=name, contact_email=email,
+        on_behalf_relationship=behalf, on_behalf_consent="agreed" if behalf else "",
+        contact_name=name, contact_email=email,
         share_name=mode in (IdentityMode.NAMED_ACCOUNT, IdentityMode.NAMED_CONTACT)
         and rng.random() < 0.6,
         urgent_reported=urgent and rng.random() < 0.5,
