@@ -4,6 +4,7 @@ and a task sends it after commit. A failing email service delays a message, neve
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from .models import OutboxEmail
@@ -48,12 +49,16 @@ def person_notify(*, case, event: str, **context) -> OutboxEmail | None:
                        context={"case": case, "event": event, **context})
 
 
-def staff_notify(*, case, users, event: str, **context) -> list[OutboxEmail]:
+def staff_notify(*, case, users, event: str, to_provider: bool = True,
+                 **context) -> list[OutboxEmail]:
     """Tell provider or commissioner people about a case, each in their own language.
 
     Staff emails carry the reference, service and dates only: never the person's words or
-    identity, which stay behind the signed-in case page.
+    identity, which stay behind the signed-in case page. Provider people get a link to that page;
+    commissioners (`to_provider=False`) have no case page yet.
     """
+    case_url = reverse("provider:case", kwargs={"reference": case.reference}) if to_provider else ""
     return [email_queue(to=user.email, purpose="staff_notice", language=user.language, case=case,
-                        context={"case": case, "event": event, "recipient": user, **context})
+                        context={"case": case, "event": event, "recipient": user,
+                                 "case_url": case_url, **context})
             for user in users if user.email]

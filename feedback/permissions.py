@@ -42,13 +42,18 @@ def provider_role(user, case: Case) -> str | None:
     return None
 
 
-def can(user, action: str, case: Case) -> bool:
-    """May `user` take `action` on `case` from the provider side?"""
+def allowed_actions(user, case: Case) -> frozenset[str]:
+    """Every action `user` may take on `case` from the provider side (one lookup of their role)."""
     if case.state in HIDDEN_FROM_PROVIDER:
-        return False
+        return frozenset()
     role = provider_role(user, case)
     if role == Role.MANAGER:
-        return action in MANAGER_ACTIONS
+        return MANAGER_ACTIONS
     if role == Role.STAFF:
-        return action in STAFF_ACTIONS
-    return False
+        return STAFF_ACTIONS
+    return frozenset()
+
+
+def can(user, action: str, case: Case) -> bool:
+    """May `user` take `action` on `case` from the provider side?"""
+    return action in allowed_actions(user, case)

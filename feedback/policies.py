@@ -16,6 +16,7 @@ feedback.deadlines.Unit):
 """
 
 import copy
+import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -179,8 +180,6 @@ def policy_snapshot(*, kind: str, urgent: bool, commissioner) -> dict:
 
 def snapshot_calendar(snapshot: dict) -> Calendar:
     """The working calendar a case's deadlines are counted on."""
-    import datetime
-
     cal = snapshot["calendar"]
     extra = {}
     if "work_start" in cal:

@@ -16,7 +16,6 @@ from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Role
@@ -256,8 +255,7 @@ class _Sweep:
 
         def send() -> None:
             emails = staff_notify(case=case, users=people, event="reminder",
-                                  deadline_label=LABELS[deadline.name], due_at=deadline.due_at,
-                                  case_url=_case_url(case))
+                                  deadline_label=LABELS[deadline.name], due_at=deadline.due_at)
             CaseEvent.record(case=case, actor=Actor.system(), action=EventAction.REMINDER_SENT,
                              at=self.now, data={**_about(deadline), "recipients": len(emails)})
             self.report.emails += len(emails)
@@ -286,8 +284,7 @@ class _Sweep:
 
         def send() -> None:
             emails = staff_notify(case=case, users=people, event="overdue",
-                                  deadline_label=LABELS[deadline.name], due_at=deadline.due_at,
-                                  case_url=_case_url(case))
+                                  deadline_label=LABELS[deadline.name], due_at=deadline.due_at)
             self.report.emails += len(emails)
 
         if self._once(case, MANAGERS + deadline.name, deadline.due_at, deadline.still_owed, send):
@@ -313,7 +310,7 @@ class _Sweep:
 
         def send() -> None:
             emails = staff_notify(case=case, users=self._people[key], event="escalated",
-                                  due_at=deadline.due_at, case_url="")
+                                  due_at=deadline.due_at, to_provider=False)
             self.report.emails += len(emails)
 
         if self._once(case, ESCALATION_NOTICE, deadline.due_at, deadline.still_owed, send):
@@ -443,7 +440,3 @@ def _in_batches(rows: QuerySet, load: Callable[[QuerySet], QuerySet]) -> Iterato
 
 def _about(deadline: _Deadline) -> dict:
     return {"deadline": deadline.name, "due_at": deadline.due_at.isoformat()}
-
-
-def _case_url(case: Case) -> str:
-    return reverse("provider:case", kwargs={"reference": case.reference})

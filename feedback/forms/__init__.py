@@ -11,11 +11,11 @@ from .public import (
     IdentityChoiceWidget,
     ReplyForm,
     TrackForm,
-    length_error,
+    TOO_LONG,
 )
 
 __all__ = [
     "IDENTITY_HELP", "OUTCOME_MAX", "REPLY_MAX", "WHAT_HAPPENED_MAX", "CallbackForm",
     "EscalateForm", "FeedbackForm", "IdentityChoiceWidget", "ReplyForm", "TrackForm",
-    "length_error",
+    "TOO_LONG",
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import CallbackResult, Kind, Outcome
 from ..selectors.provider import InboxFilters
 from ..workflow import State
-from .public import REPLY_MAX, length_error
+from .public import REPLY_MAX, TOO_LONG
 
 MESSAGE_MAX = 10_000
 
@@ -87,7 +87,7 @@ def _message_field(label, help_text="", rows=6, required_message=None):
         label=label, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows}),
         max_length=MESSAGE_MAX, strip=True,
         error_messages={"required": required_message or _("Write the message before sending."),
-                        "max_length": length_error(MESSAGE_MAX)})
+                        "max_length": TOO_LONG})
 
 
 class AcknowledgeForm(DescribedForm):
@@ -155,7 +155,7 @@ class ExtensionForm(DescribedForm):
         label=_("Reason"), help_text=_("The person will read this reason with the new date."),
         widget=forms.Textarea(attrs={"rows": 3}), max_length=REPLY_MAX, strip=True,
         error_messages={"required": _("Give the reason: the person will read it."),
-                        "max_length": length_error(REPLY_MAX)})
+                        "max_length": TOO_LONG})
 
     def __init__(self, *args, unit_label="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,7 +177,7 @@ class OutcomeForm(DescribedForm):
         label=_("Actions taken (optional)"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}), max_length=MESSAGE_MAX, strip=True,
         help_text=_("What was done about it: apologies, changes, training, nothing."),
-        error_messages={"max_length": length_error(MESSAGE_MAX)})
+        error_messages={"max_length": TOO_LONG})
     service_changed = forms.BooleanField(label=_("A change was made to the service"),
                                          required=False)
 
@@ -188,7 +188,7 @@ class CallbackAttemptForm(DescribedForm):
                                error_messages={"required": _("Choose what happened.")})
     note = forms.CharField(label=_("Note (optional)"), required=False,
                            widget=forms.Textarea(attrs={"rows": 2}), max_length=REPLY_MAX,
-                           strip=True, error_messages={"max_length": length_error(REPLY_MAX)})
+                           strip=True, error_messages={"max_length": TOO_LONG})
 
 
 class ConfirmForm(forms.Form):

@@ -27,12 +27,12 @@ IDENTITY_HELP = {
 }
 
 
-def length_error(limit: int):
-    return ngettext_lazy(
-        "Please shorten this to %(limit_value)d character or fewer (you wrote %(show_value)d).",
-        "Please shorten this to %(limit_value)d characters or fewer (you wrote %(show_value)d).",
-        "limit_value",
-    )
+# Django fills in the field's limit and the length written.
+TOO_LONG = ngettext_lazy(
+    "Please shorten this to %(limit_value)d character or fewer (you wrote %(show_value)d).",
+    "Please shorten this to %(limit_value)d characters or fewer (you wrote %(show_value)d).",
+    "limit_value",
+)
 
 
 class IdentityChoiceWidget(forms.RadioSelect):
@@ -53,7 +53,7 @@ class FeedbackForm(forms.Form):
         help_text=_("Tell us in your own words. You can write as much or as little as you like."),
         widget=forms.Textarea(attrs={"rows": 8}), max_length=WHAT_HAPPENED_MAX, strip=True,
         error_messages={"required": _("Tell us what happened."),
-                        "max_length": length_error(WHAT_HAPPENED_MAX)})
+                        "max_length": TOO_LONG})
     when_happened = forms.DateField(
         label=_("When did it happen? (optional)"), required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -61,7 +61,7 @@ class FeedbackForm(forms.Form):
     desired_outcome = forms.CharField(
         label=_("What would you like to happen? (optional)"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}), max_length=OUTCOME_MAX, strip=True,
-        error_messages={"max_length": length_error(OUTCOME_MAX)})
+        error_messages={"max_length": TOO_LONG})
     urgent_reported = forms.BooleanField(
         label=_("Something urgent is happening: someone may be at risk of harm"), required=False)
     on_behalf = forms.BooleanField(
@@ -72,7 +72,7 @@ class FeedbackForm(forms.Form):
     on_behalf_relationship = forms.CharField(
         label=_("Who are you to them?"), required=False, max_length=100,
         help_text=_("For example: daughter, carer, advocate."),
-        error_messages={"max_length": length_error(100)})
+        error_messages={"max_length": TOO_LONG})
     on_behalf_consent = forms.ChoiceField(
         label=_("Did they agree to you writing this?"), required=False,
         choices=BehalfConsent.choices, widget=forms.RadioSelect)
@@ -80,13 +80,13 @@ class FeedbackForm(forms.Form):
         label=_("If they could not agree, tell us why"), required=False, max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example: they are too unwell just now."),
-        error_messages={"max_length": length_error(500)})
+        error_messages={"max_length": TOO_LONG})
     identity_mode = forms.ChoiceField(
         label=_("How do you want to be known?"), choices=IdentityMode.choices,
         widget=IdentityChoiceWidget,
         error_messages={"required": _("Choose how you want to be known.")})
     contact_name = forms.CharField(label=_("Your name"), required=False, max_length=200,
-                                   error_messages={"max_length": length_error(200)})
+                                   error_messages={"max_length": TOO_LONG})
     contact_email = forms.EmailField(
         label=_("Your email"), required=False, max_length=254,
         error_messages={"invalid": _("Enter an email address like name@example.com.")})
@@ -146,7 +146,7 @@ class ReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 5}), max_length=REPLY_MAX,
         strip=True, error_messages={"required": _("Write your reply before sending."),
-                                    "max_length": length_error(REPLY_MAX)})
+                                    "max_length": TOO_LONG})
 
 
 class CallbackForm(forms.Form):
@@ -157,7 +157,7 @@ class CallbackForm(forms.Form):
     good_times = forms.CharField(
         label=_("Good times to call (optional)"), required=False, max_length=200,
         help_text=_("For example: weekday mornings, not after 4pm."),
-        error_messages={"max_length": length_error(200)})
+        error_messages={"max_length": TOO_LONG})
 
 
 class EscalateForm(forms.Form):
@@ -166,4 +166,4 @@ class EscalateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}), max_length=REPLY_MAX, strip=True,
         help_text=_("The commissioner pays for this service and checks how it treats people. "
                     "They will read your feedback and the provider's answer."),
-        error_messages={"max_length": length_error(REPLY_MAX)})
+        error_messages={"max_length": TOO_LONG})

@@ -6,10 +6,9 @@ from datetime import datetime
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from ..deadlines import Explanation, due_moment
+from ..deadlines import Explanation
 from ..models import Case, CallbackStatus
-from ..policies import snapshot_calendar, snapshot_duration
-from ..services.clock import acknowledge_due, respond_due
+from ..services.clock import acknowledge_due, callback_due, respond_due
 
 
 @dataclass(frozen=True)
@@ -30,11 +29,8 @@ def deadline_explanations(*, case: Case, now: datetime) -> list[DeadlineExplaine
                           respond_due(case, as_of=now).explanation, case.first_response_at,
                           agreed=bool(case.agreed_response_at)),
     ]
-    calendar = snapshot_calendar(case.policy)
-    rule = snapshot_duration(case.policy, "callback")
     for callback in case.callbacks.all():
-        explanation = due_moment(received_at=callback.requested_at, calendar=calendar,
-                                 duration=rule).explanation
+        explanation = callback_due(case, requested_at=callback.requested_at).explanation
         met = callback.completed_at if callback.status == CallbackStatus.DONE else None
         found.append(DeadlineExplained(f"callback-{callback.pk}", _("Phone the person back"),
                                        explanation, met))

@@ -41,10 +41,18 @@ def respond_due(case: Case, *, as_of: datetime) -> Due:
                       extensions=case_extensions(case), as_of=as_of)
 
 
+def callback_due(case: Case, *, requested_at: datetime) -> Due:
+    """When the provider must phone the person back (the policy's callback rule, working hours)."""
+    return due_moment(received_at=requested_at, calendar=snapshot_calendar(case.policy),
+                      duration=snapshot_duration(case.policy, "callback"))
+
+
 def deadlines_refresh(*, case: Case, as_of: datetime) -> None:
-    """Store the respond deadline again after a pause, resume, extension or agreed date."""
+    """Store the case's deadlines: when received, and again after a pause, resume, extension or
+    agreed date (the acknowledgement deadline never moves; storing it again costs nothing)."""
+    case.acknowledge_due_at = acknowledge_due(case).at
     case.respond_due_at = respond_due(case, as_of=as_of).at
-    case.save(update_fields=["respond_due_at", "updated_at"])
+    case.save(update_fields=["acknowledge_due_at", "respond_due_at", "updated_at"])
     next_due_refresh(case=case)
 
 

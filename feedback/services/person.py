@@ -4,7 +4,6 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,12 +11,10 @@ from moderation.screening.text import plain_text
 from portal.models import Role
 from portal.selectors import commissioner_members, provider_members
 
-from ..deadlines import due_moment
 from ..models import CallbackRequest, Case, CaseEvent, EventAction, Message
 from ..notifications import staff_notify
-from ..policies import snapshot_calendar, snapshot_duration
 from ..workflow import Actor, State, case_transition
-from .clock import next_due_refresh
+from .clock import callback_due, next_due_refresh
 from .provider import clock_resume
 
 
@@ -26,10 +23,6 @@ def _provider_people(case: Case):
     if case.assignee_id:
         return [case.assignee]
     return provider_members(provider=case.provider)
-
-
-def _case_url(case: Case) -> str:
-    return reverse("provider:case", kwargs={"reference": case.reference})
 
 
 @transaction.atomic
@@ -43,8 +36,7 @@ def message_from_person(*, case: Case, body: str, now: datetime | None = None) -
                      data={"message_id": message.pk}, at=now)
     clock_resume(case=case, actor=Actor.person(case), reason="person_answered", at=now)
     if case.state != State.IN_MODERATION:
-        staff_notify(case=case, users=_provider_people(case), event="person_replied",
-                     case_url=_case_url(case))
+        staff_notify(case=case, users=_provider_people(case), event="person_replied")
     return message
 
 
@@ -53,8 +45,7 @@ def callback_request(*, case: Case, phone: str, good_times: str,
                      now: datetime | None = None) -> CallbackRequest:
     """Ask the provider to phone the person back, due within the policy's callback time."""
     now = now or timezone.now()
-    due = due_moment(received_at=now, calendar=snapshot_calendar(case.policy),
-                     duration=snapshot_duration(case.policy, "callback")).at
+    due = callback_due(case, requested_at=now).at
     callback = CallbackRequest.objects.create(case=case, phone=plain_text(phone),
                                               good_times=plain_text(good_times),
                                               requested_at=now, due_at=due)
@@ -63,8 +54,7 @@ def callback_request(*, case: Case, phone: str, good_times: str,
                      data={"callback_id": callback.pk}, at=now)
     next_due_refresh(case=case)
     if case.state != State.IN_MODERATION:
-        staff_notify(case=case, users=_provider_people(case), event="callback", due_at=due,
-                     case_url=_case_url(case))
+        staff_notify(case=case, users=_provider_people(case), event="callback", due_at=due)
     return callback
 
 
@@ -82,4 +72,4 @@ def case_escalate_by_person(*, case: Case, reason: str, now: datetime | None = N
     next_due_refresh(case=case)
     staff_notify(case=case, users=commissioner_members(commissioner=case.commissioner,
                                                        roles=[Role.COMMISSIONER]),
-                 event="escalated", by_person=True, case_url="")
+                 event="escalated", by_person=True, to_provider=False)

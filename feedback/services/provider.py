@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,10 +39,6 @@ from .clock import deadlines_refresh, extension_room, next_due_refresh, paused_s
 ANSWERABLE = {State.WITH_PROVIDER, State.ACKNOWLEDGED, State.REOPENED}
 
 
-def _case_url(case: Case) -> str:
-    return reverse("provider:case", kwargs={"reference": case.reference})
-
-
 def case_access_record(*, case: Case, user, what: str = "case_page") -> CaseAccess:
     """Write who opened which case and when (every opening, for the audit)."""
     return CaseAccess.objects.create(case=case, user=user, what=what)
@@ -62,7 +57,6 @@ def _acknowledge_mark(case: Case, user, now: datetime) -> None:
         case.save(update_fields=["acknowledged_at", "updated_at"])
     if case.state in (State.WITH_PROVIDER, State.REOPENED):
         case_transition(case=case, to=State.ACKNOWLEDGED, actor=Actor.staff(user), at=now)
-    next_due_refresh(case=case)
 
 
 @transaction.atomic
@@ -90,6 +84,7 @@ def case_acknowledge(*, case: Case, user, body: str, agreed_date: date | None = 
         deadlines_refresh(case=case, as_of=now)
     message = _message(case, user, body, Purpose.ACKNOWLEDGEMENT, at=now)
     _acknowledge_mark(case, user, now)
+    next_due_refresh(case=case)
     CaseEvent.record(case=case, actor=Actor.staff(user), action=EventAction.ACKNOWLEDGED, at=now,
                      data={"message_id": message.pk,
                            "agreed_response_at": case.agreed_response_at.isoformat()
@@ -220,7 +215,7 @@ def _extension_create(*, case: Case, user, amount: int, reason: str, now: dateti
     else:
         staff_notify(case=case, users=provider_members(provider=case.provider,
                                                        roles=[Role.MANAGER]),
-                     event="extension_request", case_url=_case_url(case))
+                     event="extension_request")
     return extension
 
 

@@ -5,7 +5,6 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from moderation.screening.risk import find_risk
@@ -14,12 +13,11 @@ from portal.models import Role, Service
 from portal.selectors import provider_members
 
 from .. import receipts
-from ..deadlines import due_moment
 from ..models import ANONYMOUS_MODES, BehalfConsent, Case, CaseEvent, EventAction, IdentityMode
 from ..notifications import email_queue, staff_notify
-from ..policies import policy_snapshot, snapshot_calendar, snapshot_duration
+from ..policies import policy_snapshot
 from ..workflow import Actor, State, case_transition
-from .clock import next_due_refresh
+from .clock import deadlines_refresh
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,6 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
                      extra_terms=settings.RISK_EXTRA_TERMS)
     urgent = s.urgent_reported or bool(risk)
     snapshot = policy_snapshot(kind=s.kind, urgent=urgent, commissioner=s.service.commissioner)
-    calendar = snapshot_calendar(snapshot)
     gives_receipt = mode in (IdentityMode.NAMED_CONTACT, IdentityMode.ANONYMOUS_RECEIPT)
     case = Case.objects.create(
         reference=receipts.new_reference(),
@@ -110,12 +107,8 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
         receipt_hash=receipts.code_hash(receipts.code_for_token(token)) if gives_receipt else None,
         submission_key=key,
         received_at=received_at, policy=snapshot,
-        acknowledge_due_at=due_moment(received_at=received_at, calendar=calendar,
-                                      duration=snapshot_duration(snapshot, "acknowledge")).at,
-        respond_due_at=due_moment(received_at=received_at, calendar=calendar,
-                                  duration=snapshot_duration(snapshot, "respond")).at,
     )
-    next_due_refresh(case=case)
+    deadlines_refresh(case=case, as_of=received_at)
     person = Actor.person(case)
     CaseEvent.record(case=case, actor=person, action=EventAction.SUBMITTED,
                      to_state=State.SUBMITTED,
@@ -133,8 +126,7 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
         # Urgent cases reach every manager as well as the staff; others the staff only.
         roles = [Role.STAFF, Role.MANAGER] if urgent else [Role.STAFF]
         staff_notify(case=case, users=provider_members(provider=case.provider, roles=roles),
-                     event="new_case",
-                     case_url=reverse("provider:case", kwargs={"reference": case.reference}))
+                     event="new_case")
     if case.email_for_notices:
         email_queue(to=case.email_for_notices, purpose="receipt", language=case.language,
                     case=case, context={"case": case,

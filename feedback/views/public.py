@@ -141,8 +141,7 @@ def feedback_sent(request, reference):
     """The confirmation: the reference and, once only, the receipt code."""
     case = _sent_case(request, reference)
     if request.method == "POST":
-        code = request.POST.get("code", "")
-        code = code if receipts.code_matches(code, case.receipt_hash) else None
+        code = _posted_code(request, case)
         if request.POST.get("kept") or not case.receipt_hash:
             if case.receipt_hash:
                 services.case_receipt_kept(case=case)
@@ -156,6 +155,12 @@ def feedback_sent(request, reference):
     return response
 
 
+def _posted_code(request, case) -> str | None:
+    """The receipt code the confirmation page posted back, only if it is this case's."""
+    code = request.POST.get("code", "")
+    return code if receipts.code_matches(code, case.receipt_hash) else None
+
+
 def _render_sent(request, case, code, not_kept=False):
     return render(request, "feedback/public/sent.html", {
         "case": case, "code": code, "not_kept": not_kept,
@@ -166,8 +171,7 @@ def _render_sent(request, case, code, not_kept=False):
 def receipt_download(request, reference):
     """The receipt as a text file: reference, service, when received, code; nothing identifying."""
     case = _sent_case(request, reference)
-    code = request.POST.get("code", "")
-    code = code if receipts.code_matches(code, case.receipt_hash) else None
+    code = _posted_code(request, case)
     text = render_to_string("feedback/public/receipt.txt", {
         "case": case, "code": code,
     }, request=request)

@@ -551,3 +551,20 @@ def test_manager_assigns_and_staff_take(client, clock, service, staff, manager):
     assert act(staff_client, other, "take", {}).status_code == 302
     other.refresh_from_db()
     assert other.assignee == staff
+
+
+@pytest.mark.parametrize("busy", [False, True])
+def test_case_page_query_count_does_not_grow_with_the_case(client, clock, service, staff, manager,
+                                                           django_assert_max_num_queries, busy):
+    case = named(service, "busy" if busy else "quiet")
+    if busy:
+        services.case_acknowledge(case=case, user=manager, body="We have read it.", now=MONDAY)
+        for number in range(12):
+            services.note_add(case=case, user=staff, body=f"Note {number}")
+            services.message_from_person(case=case, body=f"Reply {number}")
+            services.callback_request(case=case, phone="07700 900123", good_times="", now=MONDAY)
+    client = signed_in(client, staff)
+    # A fixed budget whatever the number of messages, events, callbacks and colleagues.
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("provider:case", args=[case.reference]))
+    assert response.status_code == 200

@@ -155,9 +155,7 @@ class Command(BaseCommand):
     def _summary_write(self, *, seconds: float, now: datetime) -> None:
         cases = Case.objects.all()
         by_state = dict(cases.values_list("state").annotate(n=Count("id")))
-        overdue = cases.filter(state__in=[State.WITH_PROVIDER, State.ACKNOWLEDGED,
-                                          State.IN_MODERATION],
-                               respond_due_at__lt=now).count()
+        overdue = cases.overdue(at=now).count()
         self.stdout.write(self.style.SUCCESS(f"Demo data created in {seconds:.1f} s:"))
         self.stdout.write(
             f"  {Commissioner.objects.count()} commissioners, {Provider.objects.count()} "
@@ -166,7 +164,7 @@ class Command(BaseCommand):
             f"  {cases.count()} cases: "
             + ", ".join(f"{by_state.get(s, 0)} {s}" for s in State.values if by_state.get(s)))
         self.stdout.write(
-            f"  {cases.filter(urgent=True).count()} urgent, {overdue} overdue and unanswered, "
+            f"  {cases.filter(urgent=True).count()} urgent, {overdue} overdue, "
             f"{cases.filter(identity_mode__in=ANONYMOUS_MODES).count()} anonymous, "
             f"{cases.filter(language='fr-ca').count()} in French, "
             f"{CallbackRequest.objects.count()} callbacks requested")

@@ -37,7 +37,7 @@ from ...models import (
     ExtensionStatus,
     Outcome,
 )
-from ...permissions import can, cases_visible_to_provider_member
+from ...permissions import allowed_actions, can, cases_visible_to_provider_member
 from ...policies import snapshot_calendar, snapshot_duration
 from ...selectors.explanations import DeadlineExplained, deadline_explanations
 from ...selectors.provider import previous_cases
@@ -175,7 +175,8 @@ def render_case_page(request, case: Case, *, failed=None, failed_key: str = "", 
 
 def case_page_context(request, case: Case, *, failed=None, failed_key: str = "") -> dict:
     user, now = request.user, timezone.now()
-    allowed = {action: can(user, action, case) for action in ACTIONS}
+    permitted = allowed_actions(user, case)
+    allowed = {action: action in permitted for action in ACTIONS}
     open_ = case.state in OPEN_STATES
     paused = case.pauses.filter(ended_at__isnull=True).first()
     extensions = list(case.extensions.select_related("requested_by", "decided_by"))
