@@ -33,7 +33,7 @@ from django.test.utils import (  # noqa: E402
     CaptureQueriesContext, setup_test_environment, teardown_test_environment)
 from django.utils import timezone  # noqa: E402
 
-from feedback.workflow import OPEN_STATES  # noqa: E402
+from feedback.vocabulary import OPEN_STATES  # noqa: E402
 
 BIG_SLUG = "bench-big"
 BENCH_USER = "bench-staff@bench-big.example.org"

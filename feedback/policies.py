@@ -17,11 +17,16 @@ feedback.deadlines.Unit):
 
 import copy
 import datetime
+import logging
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from portal import calendars
+
 from .deadlines import Calendar, Duration, Unit
+
+logger = logging.getLogger(__name__)
 
 WD = Unit.WORKING_DAYS.value
 WH = Unit.WORKING_HOURS.value
@@ -144,17 +149,25 @@ def preset_rules(key: str) -> dict:
 
 
 def commissioner_calendar(commissioner) -> dict:
-    """The commissioner's working calendar as plain data, ready to copy onto a case."""
-    return {
+    """The commissioner's working calendar as plain data, repaired if need be, to copy onto a case."""
+    # A calendar can reach the database without the admin's checks (a shell, an SQL fix, an old
+    # row); feedback is never refused because of it: the bad part gets a default and is logged.
+    days = calendars.weekdays_parse(commissioner.working_weekdays)
+    data, problems = calendars.calendar_repaired({
         "timezone": commissioner.timezone,
         "country": commissioner.country,
         "subdivision": commissioner.subdivision or None,
         "work_start": commissioner.work_start.strftime("%H:%M"),
         "work_end": commissioner.work_end.strftime("%H:%M"),
-        "weekdays": sorted(commissioner.weekdays),
+        # Unreadable text is passed on as written, so that the log shows it.
+        "weekdays": commissioner.working_weekdays if days is None else sorted(set(days)),
         "closures": [day.isoformat() for day in
                      commissioner.closure_days.values_list("day", flat=True)],
-    }
+    })
+    if problems:
+        logger.error("Commissioner %s has an invalid calendar; using defaults for: %s",
+                     commissioner.pk, "; ".join(problems))
+    return data
 
 
 def policy_snapshot(*, kind: str, urgent: bool, commissioner) -> dict:

@@ -35,8 +35,9 @@ from .models import (
 from .notifications import person_notify, staff_notify
 from .policies import snapshot_calendar, snapshot_duration
 from .services.clock import deadlines_refresh, pause_cap_reached_at, respond_due
-from .services.provider import case_close, clock_resume
-from .workflow import OPEN_STATES, Actor, ActorKind, State
+from .services.lifecycle import case_close, case_overdue_escalate
+from .services.provider import clock_resume_at_cap
+from .vocabulary import OPEN_STATES, Actor, ActorKind, CaseRuleError, State
 
 # Cases are read in batches, each with its notices and callbacks in two more queries.
 BATCH = 500
@@ -126,8 +127,7 @@ class _Sweep:
             if reached is not None:
                 still_open = ClockPause.objects.filter(pk=pause.pk, ended_at__isnull=True)
                 if self._once(case, PAUSE_CAP, pause.started_at, still_open,
-                              lambda: clock_resume(case=case, actor=Actor.system(),
-                                                   reason="pause_cap_reached", at=reached)):
+                              lambda: clock_resume_at_cap(case=case, at=reached)):
                     self.report.pauses_ended += 1
             elif respond_due(case, as_of=self.now).at != case.respond_due_at:
                 with transaction.atomic():
@@ -291,15 +291,10 @@ class _Sweep:
             self.report.manager_notices += 1
 
     def _escalate(self, case: Case, deadline: _Deadline) -> None:
-        def mark() -> None:
-            # An alert to the commissioner, not a change of state: the provider still owes the
-            # answer. (The person's own "not satisfied" escalation is the one that moves the case.)
-            Case.objects.filter(pk=case.pk, escalated_at__isnull=True).update(
-                escalated_at=self.now, updated_at=self.now)
-            CaseEvent.record(case=case, actor=Actor.system(), action=EventAction.ESCALATED,
-                             at=self.now, data=_about(deadline))
-
-        if self._once(case, ESCALATION, deadline.due_at, deadline.still_owed, mark):
+        # An alert to the commissioner, not a change of state: the provider still owes the
+        # answer. (The person's own "not satisfied" escalation is the one that moves the case.)
+        if self._once(case, ESCALATION, deadline.due_at, deadline.still_owed,
+                      lambda: case_overdue_escalate(case=case, at=self.now)):
             self.report.escalations += 1
 
     def _tell_commissioner(self, case: Case, deadline: _Deadline) -> None:
@@ -336,8 +331,8 @@ class _Sweep:
                 Exists(Message.objects.filter(case=OuterRef("pk"), author_kind=ActorKind.PERSON,
                                               created_at__gt=quiet_since)))
             if self._once(case, AUTO_CLOSE, quiet_since, still_silent,
-                          lambda: case_close(case=case, actor=Actor.system(),
-                                             reason="no_reply_after_resolution", at=self.now)):
+                          lambda: case_close(case=case, reason="no_reply_after_resolution",
+                                             at=self.now)):
                 self.report.closed += 1
 
     # --- helpers ----------------------------------------------------------------------------
@@ -345,7 +340,8 @@ class _Sweep:
     def _once(self, case: Case, kind: str, due_at: datetime, still_owed: QuerySet,
               act: Callable[[], object]) -> bool:
         """Run `act` in one transaction with the notice row that records it, unless that notice
-        exists already or the deadline is no longer owed; True if it ran."""
+        exists already, the deadline is no longer owed, or the case policy refuses it now;
+        True if it ran."""
         try:
             with transaction.atomic():
                 try:
@@ -354,10 +350,15 @@ class _Sweep:
                                               created_at=self.now)
                 except IntegrityError:
                     raise _Settled from None
-                # Read after the notice is ours: a reply sent since the batch was read wins.
+                # Read under the case's lock, after the notice is ours: a reply or an escalation
+                # by the person that committed since the batch was read wins.
+                list(Case.objects.select_for_update().filter(pk=case.pk).values_list("pk"))
                 if not still_owed.exists():
                     raise _Settled
-                act()
+                try:
+                    act()
+                except CaseRuleError:
+                    raise _Settled from None
         except _Settled:
             return False
         return True
@@ -422,7 +423,7 @@ class _Sweep:
         # Due moments never move back as the start moves on: walk back from today to the last
         # day whose first moment has run out, and take that day's end.
         day = calendar.local(self.now).date()
-        for _ in range(_SEARCH_DAYS):
+        for _day in range(_SEARCH_DAYS):
             start = calendar.at(day, time.min)
             if due_moment(received_at=start, duration=rule, calendar=calendar).at <= self.now:
                 return calendar.at(day, END_OF_DAY)

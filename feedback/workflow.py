@@ -1,83 +1,76 @@
-"""The case lifecycle: states, the transitions allowed between them, and the only function that
-changes a case's state."""
+"""The only function that changes a case's state, and the row lock every write takes first.
 
-from dataclasses import dataclass
+The words (states, transitions, actors, errors) live in `vocabulary.py`; who may do what in which
+state is the case policy in `permissions.py`.
+"""
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from datetime import datetime
 
+from django.db import transaction
+from django.utils import timezone
 
-class State(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    IN_MODERATION = "in_moderation", _("In moderation")
-    WITH_PROVIDER = "with_provider", _("With the provider")
-    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
-    RESPONDED = "responded", _("Responded")
-    RESOLVED = "resolved", _("Resolved")
-    CLOSED = "closed", _("Closed")
-    ESCALATED = "escalated", _("Escalated to the commissioner")
-    REOPENED = "reopened", _("Reopened")
-
-
-ALLOWED: dict[str, frozenset[str]] = {
-    State.SUBMITTED: frozenset({State.IN_MODERATION, State.WITH_PROVIDER}),
-    # Moderators may reject a submission (closed) or keep it with the commissioner (escalated).
-    State.IN_MODERATION: frozenset({State.WITH_PROVIDER, State.ESCALATED, State.CLOSED}),
-    State.WITH_PROVIDER: frozenset({State.ACKNOWLEDGED, State.RESPONDED, State.ESCALATED}),
-    State.ACKNOWLEDGED: frozenset({State.RESPONDED, State.ESCALATED}),
-    State.RESPONDED: frozenset({State.RESOLVED, State.ESCALATED}),
-    State.RESOLVED: frozenset({State.CLOSED, State.ESCALATED, State.REOPENED}),
-    State.ESCALATED: frozenset({State.WITH_PROVIDER, State.RESOLVED, State.CLOSED}),
-    State.REOPENED: frozenset({State.ACKNOWLEDGED, State.RESPONDED, State.RESOLVED, State.ESCALATED}),
-    State.CLOSED: frozenset({State.REOPENED}),
-}
-
-OPEN_STATES = frozenset(set(State.values) - {State.RESOLVED, State.CLOSED})
+from .models import Case, CaseEvent, EventAction, Extension, ExtensionStatus
+from .permissions import require
+from .vocabulary import (
+    ALLOWED,
+    ENDS_PENDING_EXTENSIONS,
+    Action,
+    Actor,
+    State,
+    TransitionNotAllowed,
+)
 
 
-class TransitionNotAllowed(Exception):
-    """Raised when a case is asked to move to a state its current state cannot reach."""
+def case_lock(case: Case) -> Case:
+    """Hold `case`'s row until the transaction ends and read it afresh, in place: every rule a
+    write then checks is checked against what is stored, not what a page read earlier."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("case_lock needs a transaction: the lock ends with it")
+    case.refresh_from_db(from_queryset=Case.objects.select_for_update())
+    return case
 
 
-class ActorKind(models.TextChoices):
-    PERSON = "person", _("The person who gave feedback")
-    STAFF = "staff", _("Provider staff")
-    MODERATOR = "moderator", _("Moderator")
-    COMMISSIONER = "commissioner", _("Commissioner")
-    SYSTEM = "system", _("The portal")
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who did something to a case. An anonymous person is an actor too, with no user."""
-
-    kind: str
-    user: object | None = None
-
-    @classmethod
-    def person(cls, case) -> "Actor":
-        """The person behind `case`: their account if they used one, otherwise nobody identifiable."""
-        return cls(ActorKind.PERSON, case.submitter)
-
-    @classmethod
-    def staff(cls, user) -> "Actor":
-        return cls(ActorKind.STAFF, user)
-
-    @classmethod
-    def system(cls) -> "Actor":
-        return cls(ActorKind.SYSTEM, None)
-
-
-def case_transition(*, case, to: str, actor: Actor, reason: str = "", data: dict | None = None,
-                    at=None):
+def case_transition(*, case: Case, to: State, actor: Actor, reason: str = "",
+                    data: dict | None = None, at: datetime | None = None) -> CaseEvent:
     """Move `case` to state `to` and record the event (at `at`, default now), or raise
-    TransitionNotAllowed."""
-    from .models import CaseEvent, EventAction
+    TransitionNotAllowed; entering a state that settles pending extensions withdraws them.
 
-    if to not in ALLOWED[case.state]:
-        raise TransitionNotAllowed(f"{case.state} → {to}")
+    The move is a conditional update that must hit the one row still in the state we read, so
+    even a caller that forgot the lock can never write a path the rules do not allow.
+    """
     before = case.state
+    if to not in ALLOWED[before]:
+        raise TransitionNotAllowed(f"{before} → {to}")
+    at = at or timezone.now()
+    moved = Case.objects.filter(pk=case.pk, state=before).update(state=to,
+                                                                 updated_at=timezone.now())
+    if moved != 1:
+        raise TransitionNotAllowed(f"{before} → {to}: the case changed meanwhile")
     case.state = to
-    case.save(update_fields=["state", "updated_at"])
-    return CaseEvent.record(case=case, actor=actor, action=EventAction.STATE_CHANGED,
-                            from_state=before, to_state=to, reason=reason, data=data, at=at)
+    event = CaseEvent.record(case=case, actor=actor, action=EventAction.STATE_CHANGED,
+                             from_state=before, to_state=to, reason=reason, data=data, at=at)
+    if to in ENDS_PENDING_EXTENSIONS:
+        _pending_extensions_withdraw(case=case, actor=actor, because=to, at=at)
+    return event
+
+
+def _pending_extensions_withdraw(*, case: Case, actor: Actor, because: str, at: datetime) -> None:
+    """A request for more time that nobody decided is moot once the case is answered or has left
+    the provider: withdraw it, with an event, so approving it later cannot move a deadline."""
+    pending = list(case.extensions.filter(status=ExtensionStatus.PENDING)
+                   .values_list("pk", flat=True))
+    if not pending:
+        return
+    Extension.objects.filter(pk__in=pending, status=ExtensionStatus.PENDING).update(
+        status=ExtensionStatus.WITHDRAWN, decided_at=at)
+    for extension_id in pending:
+        CaseEvent.record(case=case, actor=actor, action=EventAction.EXTENSION_WITHDRAWN, at=at,
+                         data={"extension_id": extension_id, "state": because})
+
+
+def case_begin(case: Case, action: Action, actor: Actor) -> Case:
+    """Where every write to a case begins: lock its row, read it afresh, and let the case policy
+    refuse `action` (ActionRefused) before anything is written."""
+    case_lock(case)
+    require(action, case, actor=actor)
+    return case

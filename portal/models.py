@@ -4,10 +4,13 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from . import calendars
 
 
 class UserManager(BaseUserManager):
@@ -59,14 +62,17 @@ class Commissioner(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(unique=True)
     country = models.CharField(_("country"), max_length=2, default="GB",
+                               validators=[calendars.country_validate],
                                help_text=_("ISO country code for public holidays, e.g. GB, US, CA."))
     subdivision = models.CharField(_("subdivision"), max_length=10, blank=True, default="ENG",
                                    help_text=_("e.g. ENG, NC, QC."))
-    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/London")
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/London",
+                                validators=[calendars.timezone_validate])
     work_start = models.TimeField(_("working day starts"), default=datetime.time(9, 0))
     work_end = models.TimeField(_("working day ends"), default=datetime.time(17, 0))
     working_weekdays = models.CharField(
         _("working weekdays"), max_length=20, default="0,1,2,3,4",
+        validators=[calendars.weekdays_validate],
         help_text=_("Comma-separated day numbers, Monday = 0 … Sunday = 6."))
     transparency_page = models.BooleanField(_("public transparency page"), default=True)
 
@@ -78,9 +84,27 @@ class Commissioner(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        # Checks across fields; each message is attached to the field the person must change.
+        errors = {}
+        if self.work_start is not None and self.work_end is not None:
+            try:
+                calendars.working_hours_validate(self.work_start, self.work_end)
+            except ValidationError as error:
+                errors["work_end"] = error
+        # An unknown country is reported on its own field; its subdivisions cannot be checked.
+        if calendars.country_known(self.country):
+            try:
+                calendars.subdivision_validate(self.country, self.subdivision)
+            except ValidationError as error:
+                errors["subdivision"] = error
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def weekdays(self) -> frozenset[int]:
-        return frozenset(int(d) for d in self.working_weekdays.split(",") if d.strip())
+        """The working day numbers (Monday = 0); empty if the stored text is not day numbers."""
+        return frozenset(calendars.weekdays_parse(self.working_weekdays) or ())
 
 
 class ClosureDay(models.Model):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import CallbackResult, Kind, Outcome
 from ..selectors.provider import InboxFilters
-from ..workflow import State
+from ..vocabulary import State
 from .public import REPLY_MAX, TOO_LONG
 
 MESSAGE_MAX = 10_000
@@ -189,6 +189,15 @@ class CallbackAttemptForm(DescribedForm):
     note = forms.CharField(label=_("Note (optional)"), required=False,
                            widget=forms.Textarea(attrs={"rows": 2}), max_length=REPLY_MAX,
                            strip=True, error_messages={"max_length": TOO_LONG})
+
+
+class ReopenForm(DescribedForm):
+    reason = forms.CharField(
+        label=_("Why reopen it?"),
+        help_text=_("For example: the person wrote back and something is still not right."),
+        widget=forms.Textarea(attrs={"rows": 2}), max_length=REPLY_MAX, strip=True,
+        error_messages={"required": _("Say why you are reopening the case."),
+                        "max_length": TOO_LONG})
 
 
 class ConfirmForm(forms.Form):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Commissioner, Provider, Service
 
-from ..workflow import OPEN_STATES, State
+from ..vocabulary import OPEN_STATES, State
 
 
 class Kind(models.TextChoices):

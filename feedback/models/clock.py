@@ -46,6 +46,8 @@ class ExtensionStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for a manager")
     APPROVED = "approved", _("Approved")
     REFUSED = "refused", _("Refused")
+    # Nobody decided before the person was answered or the case left the provider.
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Extension(models.Model):

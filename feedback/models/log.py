@@ -2,12 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..workflow import ActorKind
+from ..vocabulary import ActorKind
 from .cases import Case
 
 
@@ -25,6 +23,7 @@ class EventAction(models.TextChoices):
     EXTENSION_REQUESTED = "extension_requested", _("Extension requested")
     EXTENSION_DECIDED = "extension_decided", _("Extension decided")
     EXTENSION_REFUSED = "extension_refused", _("Late extension refused")
+    EXTENSION_WITHDRAWN = "extension_withdrawn", _("Extension withdrawn")
     CLOCK_PAUSED = "clock_paused", _("Clock paused: waiting for the person")
     CLOCK_RESUMED = "clock_resumed", _("Clock resumed")
     OUTCOME_RECORDED = "outcome_recorded", _("Outcome recorded")

@@ -2,8 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 

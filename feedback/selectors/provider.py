@@ -6,7 +6,7 @@ from datetime import datetime
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from ..models import CallbackRequest, CallbackStatus, Case, ClockPause
-from ..workflow import OPEN_STATES
+from ..vocabulary import OPEN_STATES
 
 
 @dataclass(frozen=True)

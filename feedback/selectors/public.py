@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import Service
 
 from ..models import Case, CaseEvent, EventAction, Message, Visibility
-from ..workflow import State
+from ..vocabulary import State
 
 
 def services_search(*, query: str = "") -> QuerySet[Service]:

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from ..deadlines import Due, Duration, Pause, Unit, due_moment, working_time_between
 from ..models import CallbackStatus, Case, ClockPause, ExtensionStatus
-from ..workflow import OPEN_STATES
+from ..vocabulary import OPEN_STATES
 from ..policies import snapshot_calendar, snapshot_duration
 
 

@@ -1,11 +1,10 @@
-"""What the person who gave feedback does after sending it: reply, ask for a call, escalate."""
+"""What the person who gave feedback does after sending it: reply, ask for a call, escalate.
+The view has proved who they are (their account or their receipt code)."""
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from moderation.screening.text import plain_text
 from portal.models import Role
@@ -13,7 +12,8 @@ from portal.selectors import commissioner_members, provider_members
 
 from ..models import CallbackRequest, Case, CaseEvent, EventAction, Message
 from ..notifications import staff_notify
-from ..workflow import Actor, State, case_transition
+from ..vocabulary import Action, Actor, State
+from ..workflow import case_begin, case_transition
 from .clock import callback_due, next_due_refresh
 from .provider import clock_resume
 
@@ -25,17 +25,25 @@ def _provider_people(case: Case):
     return provider_members(provider=case.provider)
 
 
+def _commissioners(case: Case):
+    return commissioner_members(commissioner=case.commissioner_id, roles=[Role.COMMISSIONER])
+
+
 @transaction.atomic
 def message_from_person(*, case: Case, body: str, now: datetime | None = None) -> Message:
     """Add the person's reply to the thread, as plain text; it ends any wait for their answer."""
     now = now or timezone.now()
+    case_begin(case, Action.PERSON_REPLY, Actor.person(case))
     message = Message.objects.create(case=case, author_kind=Actor.person(case).kind,
                                      author=case.submitter, body=plain_text(body),
                                      created_at=now)
     CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.MESSAGE_FROM_PERSON,
                      data={"message_id": message.pk}, at=now)
     clock_resume(case=case, actor=Actor.person(case), reason="person_answered", at=now)
-    if case.state != State.IN_MODERATION:
+    if case.state == State.ESCALATED:
+        staff_notify(case=case, users=_commissioners(case), event="person_replied",
+                     to_provider=False)
+    elif case.state != State.IN_MODERATION:
         staff_notify(case=case, users=_provider_people(case), event="person_replied")
     return message
 
@@ -45,6 +53,7 @@ def callback_request(*, case: Case, phone: str, good_times: str,
                      now: datetime | None = None) -> CallbackRequest:
     """Ask the provider to phone the person back, due within the policy's callback time."""
     now = now or timezone.now()
+    case_begin(case, Action.CALLBACK_REQUEST, Actor.person(case))
     due = callback_due(case, requested_at=now).at
     callback = CallbackRequest.objects.create(case=case, phone=plain_text(phone),
                                               good_times=plain_text(good_times),
@@ -62,14 +71,11 @@ def callback_request(*, case: Case, phone: str, good_times: str,
 def case_escalate_by_person(*, case: Case, reason: str, now: datetime | None = None) -> None:
     """"I am not satisfied": the resolved case goes to the commissioner."""
     now = now or timezone.now()
-    if case.state != State.RESOLVED:
-        raise ValidationError(_("You can ask the commissioner to look at it once the provider "
-                                "has resolved your feedback."))
+    case_begin(case, Action.ESCALATE, Actor.person(case))
     case.escalated_at = now
     case.save(update_fields=["escalated_at", "updated_at"])
     case_transition(case=case, to=State.ESCALATED, actor=Actor.person(case),
                     reason=plain_text(reason), at=now)
     next_due_refresh(case=case)
-    staff_notify(case=case, users=commissioner_members(commissioner=case.commissioner,
-                                                       roles=[Role.COMMISSIONER]),
-                 event="escalated", by_person=True, to_provider=False)
+    staff_notify(case=case, users=_commissioners(case), event="escalated", by_person=True,
+                 to_provider=False)

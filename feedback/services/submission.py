@@ -16,7 +16,8 @@ from .. import receipts
 from ..models import ANONYMOUS_MODES, BehalfConsent, Case, CaseEvent, EventAction, IdentityMode
 from ..notifications import email_queue, staff_notify
 from ..policies import policy_snapshot
-from ..workflow import Actor, State, case_transition
+from ..vocabulary import Actor, State
+from ..workflow import case_transition
 from .clock import deadlines_refresh
 
 

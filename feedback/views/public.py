@@ -21,8 +21,9 @@ from portal.models import Service
 from .. import browser_state, receipts, selectors, services, throttle
 from ..forms import CallbackForm, EscalateForm, FeedbackForm, ReplyForm, TrackForm
 from ..models import ANONYMOUS_MODES, Case
+from ..permissions import allowed_actions
 from ..selectors.explanations import deadline_explanations
-from ..workflow import State
+from ..vocabulary import Action, ActionRefused, Actor
 
 logger = logging.getLogger(__name__)
 
@@ -223,6 +224,8 @@ def track_case(request, reference):
 def _render_case(request, case, reply_form=None, callback_form=None, escalate_form=None,
                  status=200):
     waiting = case.pauses.filter(ended_at__isnull=True).exists()
+    may = (allowed_actions(case, actor=Actor.person(case), paused=waiting)
+           if case.can_follow_up else frozenset())
     return render(request, "feedback/public/track_case.html", {
         "case": case,
         "status_label": selectors.public_status(case=case, waiting_for_person=waiting),
@@ -234,48 +237,70 @@ def _render_case(request, case, reply_form=None, callback_form=None, escalate_fo
         "reply_form": reply_form or ReplyForm(),
         "callback_form": callback_form or CallbackForm(),
         "escalate_form": escalate_form or EscalateForm(),
-        "can_reply": case.can_follow_up and case.state != State.CLOSED,
-        "can_escalate": case.can_follow_up and case.state == State.RESOLVED,
+        "can_reply": Action.PERSON_REPLY in may,
+        "can_ask_callback": Action.CALLBACK_REQUEST in may,
+        "can_escalate": Action.ESCALATE in may,
     }, status=status)
+
+
+def _person_act(request, reference, *, form_class, form_key: str, perform, done: str):
+    """The person's action on their case: the form, one service (which locks the case and asks
+    the case policy), then back to the case; on a refusal or an error the page again, with it
+    and everything they typed."""
+    case = _tracked_case(request, reference)
+    form = form_class(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            perform(case, form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        except ActionRefused as refused:
+            case.refresh_from_db()
+            form.add_error(None, _person_refusal(refused))
+            status = 409
+        else:
+            messages.success(request, done)
+            return redirect("feedback:track_case", reference=case.reference)
+    return _render_case(request, case, status=status, **{form_key: form})
+
+
+def _person_refusal(refused: ActionRefused) -> str:
+    """What the person reads when their case can no longer take what they sent."""
+    return {
+        Action.PERSON_REPLY: _("This feedback is closed, so it cannot take new messages. You "
+                               "can give new feedback at any time."),
+        Action.CALLBACK_REQUEST: _("A phone call cannot be asked for on this feedback now."),
+        Action.ESCALATE: _("You can ask the commissioner to look at it once the provider has "
+                           "resolved your feedback, and before it is closed."),
+    }.get(refused.action, refused.message)
 
 
 @require_POST
 def track_reply(request, reference):
-    case = _tracked_case(request, reference)
-    form = ReplyForm(request.POST)
-    if not form.is_valid() or case.state == State.CLOSED:
-        return _render_case(request, case, reply_form=form, status=400)
-    services.message_from_person(case=case, body=form.cleaned_data["body"])
-    messages.success(request, _("Your reply has been sent."))
-    return redirect("feedback:track_case", reference=case.reference)
+    return _person_act(
+        request, reference, form_class=ReplyForm, form_key="reply_form",
+        perform=lambda case, data: services.message_from_person(case=case, body=data["body"]),
+        done=_("Your reply has been sent."))
 
 
 @require_POST
 def track_callback(request, reference):
-    case = _tracked_case(request, reference)
-    form = CallbackForm(request.POST)
-    if not form.is_valid() or case.state == State.CLOSED:
-        return _render_case(request, case, callback_form=form, status=400)
-    services.callback_request(case=case, phone=form.cleaned_data["phone"],
-                              good_times=form.cleaned_data["good_times"])
-    messages.success(request, _("Your request for a phone call has been sent."))
-    return redirect("feedback:track_case", reference=case.reference)
+    return _person_act(
+        request, reference, form_class=CallbackForm, form_key="callback_form",
+        perform=lambda case, data: services.callback_request(
+            case=case, phone=data["phone"], good_times=data["good_times"]),
+        done=_("Your request for a phone call has been sent."))
 
 
 @require_POST
 def track_escalate(request, reference):
     """"I am not satisfied": ask the commissioner to look at a resolved case."""
-    case = _tracked_case(request, reference)
-    form = EscalateForm(request.POST)
-    if form.is_valid():
-        try:
-            services.case_escalate_by_person(case=case, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-    if form.errors:
-        return _render_case(request, case, escalate_form=form, status=400)
-    messages.success(request, _("We have asked the commissioner to look at your feedback."))
-    return redirect("feedback:track_case", reference=case.reference)
+    return _person_act(
+        request, reference, form_class=EscalateForm, form_key="escalate_form",
+        perform=lambda case, data: services.case_escalate_by_person(case=case,
+                                                                    reason=data["reason"]),
+        done=_("We have asked the commissioner to look at your feedback."))
 
 
 @require_POST

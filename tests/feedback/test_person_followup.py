@@ -8,7 +8,7 @@ from django.urls import reverse
 from feedback import receipts, services
 from feedback.models import CaseEvent, EventAction, Outcome
 from feedback.services import Submission, case_submit
-from feedback.workflow import State
+from feedback.vocabulary import State
 from portal.models import Role
 from tests.factories import MembershipFactory
 
@@ -66,8 +66,11 @@ def test_resolved_case_offers_escalation_to_the_commissioner(client, service, st
                                      commissioner=service.commissioner).user
     case = open_case(client, service)
     assert "escalate to the commissioner" not in page(client, case)
-    refused = client.post(reverse("feedback:track_escalate", args=[case.reference]), {})
-    assert refused.status_code == 400
+    refused = client.post(reverse("feedback:track_escalate", args=[case.reference]),
+                          {"reason": "Nobody answered."})
+    assert refused.status_code == 409
+    assert "once the provider has resolved your feedback" in refused.content.decode()
+    assert "Nobody answered." in refused.content.decode()
     services.message_to_person(case=case, user=staff, body="We have fixed the rota.")
     services.outcome_record(case=case, user=staff, outcome=Outcome.UPHELD,
                             actions_taken="Rota changed", service_changed=True)
@@ -107,10 +110,10 @@ def test_closed_case_offers_no_reply_or_escalation(client, service, staff):
     services.case_resolve(case=case, user=staff)
     from django.utils import timezone
 
-    from feedback.workflow import Actor
-
-    services.case_close(case=case, actor=Actor.system(), reason="test", at=timezone.now())
+    services.case_close(case=case, reason="test", at=timezone.now())
     shown = page(client, case)
     assert "Send reply" not in shown and "escalate to the commissioner" not in shown
-    assert client.post(reverse("feedback:track_reply", args=[case.reference]),
-                       {"body": "hello"}).status_code == 400
+    refused = client.post(reverse("feedback:track_reply", args=[case.reference]),
+                          {"body": "hello again"})
+    assert refused.status_code == 409 and "hello again" in refused.content.decode()
+    assert case.messages.filter(body="hello again").count() == 0

@@ -20,7 +20,7 @@ from feedback.models import (
 )
 from feedback.policies import preset_rules
 from feedback.services import Submission, case_submit
-from feedback.workflow import State
+from feedback.vocabulary import State
 from portal.models import Role
 from tests.factories import MembershipFactory, ServiceFactory, UserFactory, provider_member
 
@@ -257,8 +257,8 @@ def test_an_extended_case_is_not_overdue_after_its_original_deadline(client, clo
     services.case_acknowledge(case=case, user=manager, body="Read it", now=MONDAY)
     clock.set(dt.datetime(2026, 3, 27, 12, 0, tzinfo=UTC))
     client = signed_in(client, manager)
-    assert act(client, case, "extension", {"extension-amount": "5",
-                                           "extension-reason": "We are waiting for records."}
+    assert act(client, case, "extend", {"extend-amount": "5",
+                                           "extend-reason": "We are waiting for records."}
                ).status_code == 302
     # The day after the original deadline of 30 March.
     clock.set(dt.datetime(2026, 3, 31, 12, 0, tzinfo=UTC))
@@ -391,8 +391,8 @@ def test_extension_before_the_deadline_moves_the_date_and_tells_the_person(
         client, clock, service, manager, person_client):
     case = submit(service, "extend")
     client = signed_in(client, manager)
-    response = act(client, case, "extension", {"extension-amount": "5",
-                                               "extension-reason": "We are waiting for records."})
+    response = act(client, case, "extend", {"extend-amount": "5",
+                                               "extend-reason": "We are waiting for records."})
     assert response.status_code == 302
     case.refresh_from_db()
     # Monday 30 March and then 5 more working days, skipping Good Friday and Easter Monday.
@@ -404,8 +404,8 @@ def test_extension_before_the_deadline_moves_the_date_and_tells_the_person(
 
 def test_staff_extension_waits_for_a_manager(client, clock, service, staff, manager):
     case = submit(service, "ask-manager")
-    response = act(signed_in(client, staff), case, "extension",
-                   {"extension-amount": "3", "extension-reason": "Waiting for the GP."})
+    response = act(signed_in(client, staff), case, "extend",
+                   {"extend-amount": "3", "extend-reason": "Waiting for the GP."})
     assert response.status_code == 302
     extension = Extension.objects.get(case=case)
     assert extension.status == ExtensionStatus.PENDING
@@ -413,7 +413,7 @@ def test_staff_extension_waits_for_a_manager(client, clock, service, staff, mana
     assert case.respond_due_at == RESPOND_DUE
     manager_client = signed_in(type(client)(), manager)
     assert "Approve: the person is told the new date" in case_page(manager_client, case)
-    response = act(manager_client, case, "extension_decide", {"decision": "approve"},
+    response = act(manager_client, case, "decide_extension", {"decision": "approve"},
                    extension_id=extension.pk)
     assert response.status_code == 302
     case.refresh_from_db()
@@ -434,8 +434,8 @@ def test_extension_is_refused_late_or_over_the_cap(client, clock, service, manag
     clock.set(now)
     client = signed_in(client, manager)
     assert on_page in case_page(client, case)
-    response = act(client, case, "extension", {"extension-amount": amount,
-                                               "extension-reason": "We need more time."})
+    response = act(client, case, "extend", {"extend-amount": amount,
+                                               "extend-reason": "We need more time."})
     assert response.status_code == 400
     # In the error summary, linked to the part of the page it is about.
     assert f'<a href="#extensions-title">{refusal}' in response.content.decode()
@@ -469,7 +469,14 @@ def test_callback_attempts_are_recorded_and_reaching_the_person_completes_it(cli
                                          now=MONDAY)
     client = signed_in(client, staff)
     page = case_page(client, case)
-    assert "07700 900456" in page and "mornings" in page
+    # Only the member handling the case sees the number (PRODUCT.md §4): take it first.
+    assert "07700 900456" not in page and "mornings" in page
+    assert "Take the case to call the person back." in page
+    refused = act(client, case, "callback_attempt",
+                  {f"callback-{callback.pk}-result": "no_answer"}, callback_id=callback.pk)
+    assert refused.status_code == 403 and callback.attempts.count() == 0
+    assert act(client, case, "take", {}).status_code == 302
+    assert "07700 900456" in case_page(client, case)
     assert act(client, case, "callback_attempt", {f"callback-{callback.pk}-result": "no_answer"},
                callback_id=callback.pk).status_code == 302
     callback.refresh_from_db()
@@ -530,9 +537,10 @@ def test_an_anonymous_case_shows_no_identity_and_every_opening_is_recorded(clien
     assert "Anonymous" in page and "The person wrote" in page
     assert case.contact_email == "" and case.contact_name == "" and case.submitter_id is None
     assert "@" not in re.sub(r"<[^>]*>", "", page.split('id="main"')[1].split("</main>")[0])
-    # The phone number they chose to give for the call is there for this provider's staff.
-    assert "07700 900789" in page
-    case_page(client, case)
+    # The phone number they chose to give for the call is for the member handling the case.
+    assert "07700 900789" not in page
+    services.case_assign(case=case, user=staff, assignee=staff)
+    assert "07700 900789" in case_page(client, case)
     accesses = CaseAccess.objects.filter(case=case, user=staff)
     assert accesses.count() == 2
 

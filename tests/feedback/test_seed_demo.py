@@ -21,7 +21,7 @@ from feedback.models import (
     OutboxStatus,
     Visibility,
 )
-from feedback.workflow import State
+from feedback.vocabulary import State
 from portal.models import Commissioner, Membership, Provider, Role, Service, User
 
 pytestmark = pytest.mark.django_db

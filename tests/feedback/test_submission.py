@@ -9,7 +9,7 @@ from django.urls import reverse
 from feedback import receipts
 from feedback.models import Case, CaseEvent, IdentityMode, OutboxEmail
 from feedback.tasks import outbox_flush
-from feedback.workflow import State
+from feedback.vocabulary import State
 
 pytestmark = pytest.mark.django_db
 

@@ -38,7 +38,7 @@ from feedback.policies import preset_rules, snapshot_calendar, snapshot_duration
 from feedback.services import Submission, case_submit
 from feedback.sweep import _Sweep, sweep_run
 from feedback.tasks import outbox_flush
-from feedback.workflow import OPEN_STATES, State
+from feedback.vocabulary import OPEN_STATES, State
 from portal.models import Role
 from tests.factories import (
     CommissionerFactory,

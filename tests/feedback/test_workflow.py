@@ -4,7 +4,8 @@ import pytest
 
 from feedback.models import CaseEvent
 from feedback.services import Submission, case_submit
-from feedback.workflow import ALLOWED, Actor, State, TransitionNotAllowed, case_transition
+from feedback.vocabulary import ALLOWED, Actor, State, TransitionNotAllowed
+from feedback.workflow import case_transition
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,8 @@
 """`manage.py seed_demo`: demo organisations, people and a few hundred cases, as lived.
 
-Cases go in through `case_submit` and move on through `case_transition`, so receipts, deadlines,
-policy snapshots and the event log are the real ones. The same --seed gives the same data (dated
+Cases go in through `case_submit` and move on only through the portal's services (the same ones
+the pages call, which lock the case and ask the case policy), so receipts, deadlines, policy
+snapshots and the event log are the real ones. The same --seed gives the same data (dated
 back from today); only case references, which the portal draws at random, differ between runs.
 """
 
@@ -23,26 +24,23 @@ from django.utils.formats import date_format
 
 from feedback import demo_data as data
 from feedback.deadlines import Calendar, Duration, Unit, due_moment
+from feedback import services
 from feedback.models import (
     ANONYMOUS_MODES,
-    Case,
     CallbackRequest,
-    CaseEvent,
-    CallbackStatus,
-    EventAction,
+    CallbackResult,
+    Case,
     IdentityMode,
     Kind,
-    Message,
     OutboxEmail,
     OutboxStatus,
     Outcome,
-    Visibility,
 )
+from feedback.permissions import refusal
 from feedback.policies import snapshot_calendar, snapshot_duration
-from feedback import services
 from feedback.services import Submission, callback_request, case_submit
-from feedback.services.clock import next_due_refresh
-from feedback.workflow import Actor, ActorKind, State, case_transition
+from feedback.vocabulary import Action, Actor, State
+from moderation import services as moderation
 from portal.models import Commissioner, Membership, Provider, Service, User
 
 NEGATIVE = (Kind.COMPLAINT, Kind.CONCERN)
@@ -76,7 +74,7 @@ PLANS = (
     Plan("responded", ("ack", "respond"), (4, 40), 7),
     Plan("resolved", ("ack", "respond", "resolve"), (12, OLDEST_DAYS), 12),
     Plan("closed", ("ack", "respond", "resolve", "close"), (45, OLDEST_DAYS), 35),
-    Plan("escalated_unhappy", ("ack", "respond", "unhappy"), (20, 300), 2, NEGATIVE,
+    Plan("escalated_unhappy", ("ack", "respond", "resolve", "unhappy"), (20, 300), 2, NEGATIVE,
          follow_up=True),
     Plan("reopened", ("ack", "respond", "resolve", "reopen"), (20, 300), 2, NEGATIVE,
          follow_up=True),
@@ -145,7 +143,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             world = _world_create(rng=random.Random(seed), now=timezone.now())
             _cases_create(world=world, count=cases)
-            _deadlines_settle()
             _outbox_mark_sent()
         self._summary_write(seconds=time.monotonic() - started, now=world.now)
         if options["verbosity"] > 0:
@@ -357,11 +354,19 @@ def _demo_receipt_case_create(world: World) -> Case:
 # --- A case's story ------------------------------------------------------------------------------
 
 def _story_tell(*, world: World, case: Case, steps: list[str]) -> None:
-    """Play the steps at realistic moments after the case was received."""
+    """Play the steps at realistic moments after the case was received; a call asked for is
+    made (mostly in time) before whatever step follows it, if the provider answers at all."""
     staff = world.rng.choice(world.staff[case.provider_id])
+    calls: list[datetime] = []
     for step, at in zip(steps, _story_times(world, case, steps)):
+        while calls and calls[0] <= at:
+            _call_back(world, case, staff, calls.pop(0))
         STEPS[step](world, case, staff, at)
-    _callbacks_settle(world, case)
+        if step == "callback" and "respond" in steps:
+            calls.append(_call_moment(world, case))
+    for moment in calls:
+        if moment < world.now:
+            _call_back(world, case, staff, moment)
 
 
 def _story_times(world: World, case: Case, steps: list[str]) -> list[datetime]:
@@ -418,24 +423,6 @@ def _office_moment(rng: random.Random, calendar: Calendar, moment: datetime) -> 
     return opening + timedelta(minutes=rng.randint(5, 90))
 
 
-def _move(case: Case, to: str, actor: Actor, at: datetime, reason: str = "") -> None:
-    case_transition(case=case, to=to, actor=actor, reason=reason, at=at)
-
-
-def _message(case: Case, *, kind: str, author, visibility: str, body: str, at: datetime) -> None:
-    """Add to the thread and log it at `at`."""
-    message = Message.objects.create(case=case, author_kind=kind, author=author,
-                                     visibility=visibility, body=body, created_at=at)
-    if kind == ActorKind.PERSON:
-        action = EventAction.MESSAGE_FROM_PERSON
-    elif visibility == Visibility.INTERNAL:
-        action = EventAction.INTERNAL_NOTE
-    else:
-        action = EventAction.MESSAGE_TO_PERSON
-    CaseEvent.record(case=case, actor=Actor(kind, author), action=action,
-                     data={"message_id": message.pk}, at=at)
-
-
 def _letter(case: Case, staff: User, body: str) -> str:
     """A message to the person: greeting by name only if they shared it, signed by the author."""
     lang = _base(case.language)
@@ -463,8 +450,8 @@ def _respond(world: World, case: Case, staff: User, at: datetime, body: str = ""
         # Whoever looked into it left a note for colleagues first.
         previous = case.acknowledged_at or case.received_at
         noted = _office_moment(rng, snapshot_calendar(case.policy), previous + (at - previous) / 2)
-        _message(case, kind=ActorKind.STAFF, author=staff, visibility=Visibility.INTERNAL,
-                 body=rng.choice(data.INTERNAL_NOTES[lang][group]), at=min(noted, at))
+        services.note_add(case=case, user=staff, body=rng.choice(data.INTERNAL_NOTES[lang][group]),
+                          now=min(noted, at))
     if not body:
         replies = data.REPLIES[lang]
         body = _letter(case, staff, rng.choice(replies[group]).format(
@@ -475,16 +462,15 @@ def _respond(world: World, case: Case, staff: User, at: datetime, body: str = ""
 
 def _person_writes(world: World, case: Case, at: datetime, topic: str) -> None:
     body = world.rng.choice(data.PERSON_FOLLOW_UPS[_base(case.language)][topic])
-    _message(case, kind=ActorKind.PERSON, author=case.submitter, visibility=Visibility.TO_PERSON,
-             body=body, at=at)
+    services.message_from_person(case=case, body=body, now=at)
 
 
 def _reason(case: Case, key: str) -> str:
     return data.REASONS[_base(case.language)][key]
 
 
-def _moderator(world: World, case: Case) -> Actor:
-    return Actor(ActorKind.MODERATOR, world.moderators[case.commissioner_id])
+def _moderator(world: World, case: Case) -> User:
+    return world.moderators[case.commissioner_id]
 
 
 def _callback(world: World, case: Case, staff: User, at: datetime) -> None:
@@ -495,22 +481,26 @@ def _callback(world: World, case: Case, staff: User, at: datetime) -> None:
                      good_times=world.rng.choice(data.CALLBACK_TIMES[_base(case.language)]))
 
 
-def _callbacks_settle(world: World, case: Case) -> None:
-    """Answered cases had their call made, mostly in time; closed cases keep no phone number."""
-    calendar = snapshot_calendar(case.policy)
+def _call_moment(world: World, case: Case) -> datetime:
+    """When the provider phones back the call just asked for: mostly within the policy's time."""
+    callback = case.callbacks.order_by("-requested_at").first()
     allowed = snapshot_duration(case.policy, "callback").amount
-    for callback in case.callbacks.all():
-        if case.first_response_at:
-            late = world.rng.random() > world.on_time[case.provider_id]
-            hours = world.rng.randint(allowed + 1, allowed * 2) if late \
-                else world.rng.randint(1, allowed - 1)
-            done = due_moment(received_at=callback.requested_at, calendar=calendar,
-                              duration=Duration(hours, Unit.WORKING_HOURS)).at
-            if done < world.now:
-                callback.status, callback.completed_at = CallbackStatus.DONE, done
-        if case.state == State.CLOSED:
-            callback.phone = ""
-        callback.save(update_fields=["status", "completed_at", "phone"])
+    late = world.rng.random() > world.on_time[case.provider_id]
+    hours = world.rng.randint(allowed + 1, allowed * 2) if late \
+        else world.rng.randint(1, allowed - 1)
+    return due_moment(received_at=callback.requested_at, calendar=snapshot_calendar(case.policy),
+                      duration=Duration(hours, Unit.WORKING_HOURS)).at
+
+
+def _call_back(world: World, case: Case, staff: User, at: datetime) -> None:
+    """The member handling the case (who takes it first) phones and reaches the person."""
+    if case.assignee_id != staff.pk:
+        services.case_assign(case=case, user=staff, assignee=staff, now=at)
+    if refusal(Action.CALLBACK_ATTEMPT, case, actor=Actor.staff(staff)) is not None:
+        return  # the case has moved on (escalated, closed): nobody called
+    for callback in case.callbacks.filter(status="requested"):
+        services.callback_attempt_record(callback=callback, user=staff,
+                                         result=CallbackResult.REACHED, now=at)
 
 
 def _resolve(world, case, staff, at):
@@ -526,38 +516,38 @@ def _resolve(world, case, staff, at):
 
 
 def _close(world, case, staff, at):
-    services.case_close(case=case, actor=Actor.system(), reason=_reason(case, "close"), at=at)
+    services.case_close(case=case, reason=_reason(case, "close"), at=at)
 
 
 def _approve(world, case, staff, at):
-    _move(case, State.WITH_PROVIDER, _moderator(world, case), at, _reason(case, "approve"))
+    moderation.moderation_approve(case=case, user=_moderator(world, case),
+                                  reason=_reason(case, "approve"), now=at)
 
 
 def _keep(world, case, staff, at):
-    _move(case, State.ESCALATED, _moderator(world, case), at, _reason(case, "keep"))
+    moderation.moderation_keep(case=case, user=_moderator(world, case),
+                               reason=_reason(case, "keep"), now=at)
 
 
 def _reject(world, case, staff, at):
-    services.case_close(case=case, actor=_moderator(world, case), reason=_reason(case, "reject"),
-                        at=at)
+    moderation.moderation_reject(case=case, user=_moderator(world, case),
+                                 reason=_reason(case, "reject"), now=at)
 
 
 def _escalate_overdue(world, case, staff, at):
-    case.escalated_at = at
-    case.save(update_fields=["escalated_at"])
-    _move(case, State.ESCALATED, Actor.system(), at, _reason(case, "overdue"))
+    # The sweep's alert to the commissioner: the provider still owes the answer.
+    services.case_overdue_escalate(case=case, at=at)
 
 
 def _unhappy(world, case, staff, at):
     _person_writes(world, case, at, "unhappy")
-    case.escalated_at = at
-    case.save(update_fields=["escalated_at"])
-    _move(case, State.ESCALATED, Actor.person(case), at, _reason(case, "unhappy"))
+    services.case_escalate_by_person(case=case, reason=_reason(case, "unhappy"), now=at)
 
 
 def _reopen(world, case, staff, at):
     _person_writes(world, case, at, "reopen")
-    _move(case, State.REOPENED, Actor.person(case), at, _reason(case, "reopen"))
+    services.case_reopen(case=case, actor=Actor.staff(staff), reason=_reason(case, "reopen"),
+                         now=at)
 
 
 STEPS = {
@@ -565,12 +555,6 @@ STEPS = {
     "close": _close, "approve": _approve, "keep": _keep, "reject": _reject,
     "escalate_overdue": _escalate_overdue, "unhappy": _unhappy, "reopen": _reopen,
 }
-
-
-def _deadlines_settle() -> None:
-    """Each case's nearest unmet deadline, after its story (callbacks settled outside services)."""
-    for case in Case.objects.all():
-        next_due_refresh(case=case)
 
 
 def _outbox_mark_sent() -> None:

@@ -5,21 +5,22 @@ from .actions import (
     callback_attempt,
     case_acknowledge,
     case_assign,
-    case_extension,
+    case_extend,
     case_note,
     case_outcome,
     case_question,
+    case_reopen,
     case_reply,
     case_resolve,
     case_resume,
     case_take,
-    extension_decide,
+    decide_extension,
 )
 from .case import case_detail
 from .inbox import inbox
 
 __all__ = [
-    "callback_attempt", "case_acknowledge", "case_assign", "case_detail", "case_extension",
-    "case_note", "case_outcome", "case_question", "case_reply", "case_resolve", "case_resume",
-    "case_take", "extension_decide", "inbox",
+    "callback_attempt", "case_acknowledge", "case_assign", "case_detail", "case_extend",
+    "case_note", "case_outcome", "case_question", "case_reopen", "case_reply", "case_resolve",
+    "case_resume", "case_take", "decide_extension", "inbox",
 ]

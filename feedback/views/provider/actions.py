@@ -1,5 +1,6 @@
-"""What staff do from a case page. Each view: permission, form, one service, redirect back with a
-message; or the page again with the error and everything typed."""
+"""What staff do from a case page. Each view: the case (404 outside the member's provider), the
+form, one service (which locks the case and asks the case policy), and a redirect with a message;
+or the page again with the refusal or error and everything typed."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,44 +16,53 @@ from portal.selectors import provider_members
 from ... import services
 from ...forms.provider import ConfirmForm, ExtensionDecisionForm
 from ...models import CallbackStatus, ExtensionStatus
+from ...permissions import refusal
 from ...policies import snapshot_calendar
-from ...workflow import TransitionNotAllowed
-from .case import callback_form, case_for, case_form, render_case_page
+from ...vocabulary import Action, ActionRefused, Actor, TransitionNotAllowed
+from .case import FORMS, callback_form, case_for, case_form, render_case_page
 
 
-def _act(request, reference, *, action: str, form_name: str = "", form=None, perform):
-    """Check `action` is allowed, validate the form, run `perform(case, data)` (one service) and
-    redirect with the message it returns; on any error show the page again with it."""
-    case = case_for(request, reference, action)
+def _act(request, reference, *, action: Action, form=None, perform):
+    """Build the form, let the case policy refuse early (a courtesy: the service asks again under
+    the case's lock), run `perform(case, data)` and redirect with the message it returns; on a
+    refusal or an error show the page again with it and everything typed."""
+    case = case_for(request, reference)
     if form is None:
-        form = (case_form(form_name, case, request.POST, now=timezone.now()) if form_name
+        form = (case_form(action, case, request.POST, now=timezone.now()) if action in FORMS
                 else ConfirmForm(request.POST))
     elif callable(form):
         form = form(case)
-    if form.is_valid():
+    refused = refusal(action, case, actor=Actor.staff(request.user))
+    if refused is None and form.is_valid():
         try:
             done = perform(case, form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
+        except ActionRefused as error:
+            refused = error
         except TransitionNotAllowed:
-            form.add_error(None, _("This cannot be done while the case is “%(state)s”.")
-                           % {"state": case.get_state_display()})
+            # Someone else moved the case between our read and our write.
+            case.refresh_from_db()
+            refused = ActionRefused(action, _("Someone else changed this case just now. Check "
+                                              "what happened, then try again."))
         else:
             messages.success(request, done)
             return redirect("provider:case", reference=case.reference)
     # The service rolled back; start again from what is stored.
     case.refresh_from_db()
+    if refused is not None:
+        form.add_error(None, refused.message)
     return render_case_page(request, case, failed=form, failed_key=form.prefix or action,
-                            status=400)
+                            status=refused.status if refused is not None else 400)
 
 
-def _staff_action(action: str, form_name: str = ""):
+def _staff_action(action: Action):
     """Wrap a `perform(request, case, data) -> message` as a signed-in, POST-only view."""
     def decorate(perform):
         @login_required
         @require_POST
         def view(request, reference):
-            return _act(request, reference, action=action, form_name=form_name,
+            return _act(request, reference, action=action,
                         perform=lambda case, data: perform(request, case, data))
         view.__name__ = view.__qualname__ = perform.__name__
         view.__doc__ = perform.__doc__
@@ -60,7 +70,7 @@ def _staff_action(action: str, form_name: str = ""):
     return decorate
 
 
-@_staff_action("acknowledge", "acknowledge")
+@_staff_action(Action.ACKNOWLEDGE)
 def case_acknowledge(request, case, data):
     """Send the (edited) acknowledgement, agreeing a response date where the policy allows."""
     services.case_acknowledge(case=case, user=request.user, body=data["body"],
@@ -68,31 +78,31 @@ def case_acknowledge(request, case, data):
     return _("Acknowledgement sent to the person.")
 
 
-@_staff_action("reply", "reply")
+@_staff_action(Action.REPLY)
 def case_reply(request, case, data):
     services.message_to_person(case=case, user=request.user, body=data["body"])
     return _("Reply sent to the person.")
 
 
-@_staff_action("ask", "question")
+@_staff_action(Action.QUESTION)
 def case_question(request, case, data):
     services.question_ask(case=case, user=request.user, body=data["body"])
     return _("Question sent. The clock for your answer is paused until the person replies.")
 
 
-@_staff_action("resume")
+@_staff_action(Action.RESUME)
 def case_resume(request, case, data):
     services.clock_resume_by_staff(case=case, user=request.user)
     return _("The clock for your answer is running again.")
 
 
-@_staff_action("note", "note")
+@_staff_action(Action.NOTE)
 def case_note(request, case, data):
     services.note_add(case=case, user=request.user, body=data["body"])
     return _("Internal note saved.")
 
 
-@_staff_action("assign", "assign")
+@_staff_action(Action.ASSIGN)
 def case_assign(request, case, data):
     """A manager gives the case to a colleague (or to nobody)."""
     assignee = None
@@ -105,14 +115,14 @@ def case_assign(request, case, data):
     return _("Case assigned to %(name)s.") % {"name": assignee.display_name}
 
 
-@_staff_action("take")
+@_staff_action(Action.TAKE)
 def case_take(request, case, data):
     services.case_assign(case=case, user=request.user, assignee=request.user)
     return _("This case is now assigned to you.")
 
 
-@_staff_action("extend", "extension")
-def case_extension(request, case, data):
+@_staff_action(Action.EXTEND)
+def case_extend(request, case, data):
     """Ask for more time; a manager's request is approved at once, a colleague's waits."""
     extension = services.extension_request(case=case, user=request.user, amount=data["amount"],
                                            reason=data["reason"])
@@ -121,7 +131,7 @@ def case_extension(request, case, data):
     return _("Extension requested. A manager must approve it before the date changes.")
 
 
-@_staff_action("outcome", "outcome")
+@_staff_action(Action.OUTCOME)
 def case_outcome(request, case, data):
     services.outcome_record(case=case, user=request.user, outcome=data["outcome"],
                             actions_taken=data["actions_taken"],
@@ -129,29 +139,45 @@ def case_outcome(request, case, data):
     return _("Outcome recorded.")
 
 
-@_staff_action("resolve")
+@_staff_action(Action.RESOLVE)
 def case_resolve(request, case, data):
     services.case_resolve(case=case, user=request.user)
     return _("Case resolved. The person has been told.")
 
 
+@_staff_action(Action.REOPEN)
+def case_reopen(request, case, data):
+    """Open a resolved case again when the person comes back with more."""
+    services.case_reopen(case=case, actor=Actor.staff(request.user), reason=data["reason"])
+    return _("Case reopened.")
+
+
 @login_required
 @require_POST
-def extension_decide(request, reference, extension_id):
+def decide_extension(request, reference, extension_id):
     """A manager approves or refuses a colleague's request for more time."""
+    def form(case):
+        # An extension of another case is a 404, before anything is validated.
+        get_object_or_404(case.extensions, pk=extension_id)
+        return ExtensionDecisionForm(request.POST)
+
     def perform(case, data):
         extension = get_object_or_404(case.extensions, pk=extension_id)
         approve = data["decision"] == "approve"
         services.extension_decide(extension=extension, user=request.user, approve=approve)
         return _new_date_message(case) if approve else _("Extension refused.")
-    return _act(request, reference, action="decide_extension",
-                form=ExtensionDecisionForm(request.POST), perform=perform)
+    return _act(request, reference, action=Action.DECIDE_EXTENSION, form=form, perform=perform)
 
 
 @login_required
 @require_POST
 def callback_attempt(request, reference, callback_id):
     """Record one try at phoning the person back."""
+    def form(case):
+        # A callback of another case is a 404, before anything is validated.
+        get_object_or_404(case.callbacks, pk=callback_id)
+        return callback_form(callback_id, request.POST)
+
     def perform(case, data):
         callback = get_object_or_404(case.callbacks, pk=callback_id)
         services.callback_attempt_record(callback=callback, user=request.user,
@@ -159,15 +185,7 @@ def callback_attempt(request, reference, callback_id):
         if callback.status == CallbackStatus.DONE:
             return _("Call recorded. The callback is done.")
         return _("Call attempt recorded.")
-    return _act(request, reference, action="callback",
-                form=lambda case: _callback_form_for(case, callback_id, request.POST),
-                perform=perform)
-
-
-def _callback_form_for(case, callback_id, data):
-    # A callback of another case is a 404, before anything is validated.
-    get_object_or_404(case.callbacks, pk=callback_id)
-    return callback_form(callback_id, data)
+    return _act(request, reference, action=Action.CALLBACK_ATTEMPT, form=form, perform=perform)
 
 
 def _new_date_message(case) -> str:

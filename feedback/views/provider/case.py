@@ -5,9 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -26,6 +24,7 @@ from ...forms.provider import (
     NoteForm,
     OutcomeForm,
     QuestionForm,
+    ReopenForm,
     ReplyToPersonForm,
 )
 from ...models import (
@@ -37,16 +36,13 @@ from ...models import (
     ExtensionStatus,
     Outcome,
 )
-from ...permissions import allowed_actions, can, cases_visible_to_provider_member
+from ...permissions import allowed_actions, cases_visible_to_provider_member
 from ...policies import snapshot_calendar, snapshot_duration
 from ...selectors.explanations import DeadlineExplained, deadline_explanations
 from ...selectors.provider import previous_cases
 from ...services.clock import extension_room
-from ...workflow import ALLOWED, OPEN_STATES, ActorKind, State
+from ...vocabulary import OPEN_STATES, Action, Actor, ActorKind, State
 from .time_left import TimeLeft, time_left
-
-ACTIONS = ("acknowledge", "reply", "ask", "resume", "note", "assign", "take", "extend",
-           "decide_extension", "outcome", "resolve", "callback")
 
 UNIT_WORDS = {
     Unit.WORKING_DAYS: gettext_lazy("working days"),
@@ -65,21 +61,18 @@ RESUME_REASONS = {
 
 
 # Where the error summary sends the reader for a form without a panel of its own.
-FORM_ANCHORS = {"resolve": "outcome-title", "decide_extension": "extensions-title",
-                "extension": "extensions-title", "take": "", "assign": "id_assign-assignee"}
+FORM_ANCHORS = {Action.RESOLVE: "outcome-title", Action.DECIDE_EXTENSION: "extensions-title",
+                Action.EXTEND: "extensions-title", Action.TAKE: "",
+                Action.ASSIGN: "id_assign-assignee"}
 
 
-def case_for(request, reference: str, action: str = "view") -> Case:
-    """The case, if the viewer may see it (else 404) and take `action` on it (else 403)."""
-    case = get_object_or_404(
+def case_for(request, reference: str) -> Case:
+    """The case, if the viewer may open it as a member of its provider; else 404, as if it did
+    not exist. What they may do to it is the case policy's answer, asked per action."""
+    return get_object_or_404(
         cases_visible_to_provider_member(user=request.user)
         .select_related("service", "provider", "assignee", "submitter"),
         reference=reference)
-    if not can(request.user, "view", case):
-        raise Http404
-    if action != "view" and not can(request.user, action, case):
-        raise PermissionDenied
-    return case
 
 
 @login_required
@@ -91,24 +84,25 @@ def case_detail(request, reference):
 
 # ---- the forms, built the same way for the page and for the POST that checks them ----
 
-FORMS = {"acknowledge": AcknowledgeForm, "reply": ReplyToPersonForm, "question": QuestionForm,
-         "note": NoteForm, "assign": AssignForm, "extension": ExtensionForm,
-         "outcome": OutcomeForm}
+FORMS = {Action.ACKNOWLEDGE: AcknowledgeForm, Action.REPLY: ReplyToPersonForm,
+         Action.QUESTION: QuestionForm, Action.NOTE: NoteForm, Action.ASSIGN: AssignForm,
+         Action.EXTEND: ExtensionForm, Action.OUTCOME: OutcomeForm, Action.REOPEN: ReopenForm}
 
 
 def case_form(name: str, case: Case, data=None, *, now: datetime, colleagues=None):
     """One of the case page's forms, with its prefix, choices and starting text."""
-    kwargs = {"prefix": name}
-    if name == "acknowledge":
+    name = Action(name)
+    kwargs = {"prefix": name.value}
+    if name == Action.ACKNOWLEDGE:
         kwargs["agreed_latest"] = _agreed_latest(case)
         kwargs["initial"] = {"body": acknowledgement_text(case, now=now)}
-    elif name == "assign":
+    elif name == Action.ASSIGN:
         kwargs["colleagues"] = (colleagues if colleagues is not None
                                 else provider_members(provider=case.provider))
         kwargs["initial"] = {"assignee": str(case.assignee_id or "none")}
-    elif name == "extension":
+    elif name == Action.EXTEND:
         kwargs["unit_label"] = UNIT_WORDS[snapshot_duration(case.policy, "max_extension").unit]
-    elif name == "outcome":
+    elif name == Action.OUTCOME:
         kwargs["initial"] = {"outcome": case.outcome or None, "actions_taken": case.actions_taken,
                              "service_changed": case.service_changed}
     return FORMS[name](data, **kwargs)
@@ -175,10 +169,9 @@ def render_case_page(request, case: Case, *, failed=None, failed_key: str = "", 
 
 def case_page_context(request, case: Case, *, failed=None, failed_key: str = "") -> dict:
     user, now = request.user, timezone.now()
-    permitted = allowed_actions(user, case)
-    allowed = {action: action in permitted for action in ACTIONS}
-    open_ = case.state in OPEN_STATES
     paused = case.pauses.filter(ended_at__isnull=True).first()
+    # What this viewer may do now, from the case policy: templates never test roles or states.
+    may = allowed_actions(case, actor=Actor.staff(user), paused=paused is not None)
     extensions = list(case.extensions.select_related("requested_by", "decided_by"))
     for extension in extensions:
         extension.unit_words = UNIT_WORDS[Unit(extension.unit)]
@@ -192,13 +185,13 @@ def case_page_context(request, case: Case, *, failed=None, failed_key: str = "")
             return failed
         return case_form(name, case, now=now, colleagues=colleagues)
 
-    answered = case.first_response_at is not None
     room = extension_room(case)
+    retry_extension = failed_key == Action.EXTEND
     callback_rows = [{
         "callback": callback,
         "form": failed if failed_key == f"callback-{callback.pk}" else callback_form(callback.pk),
-        "can_record": (allowed["callback"] and callback.status == CallbackStatus.REQUESTED
-                       and case.state != State.CLOSED),
+        "can_record": Action.CALLBACK_ATTEMPT in may
+        and callback.status == CallbackStatus.REQUESTED,
     } for callback in callbacks]
     return {
         "case": case,
@@ -212,31 +205,36 @@ def case_page_context(request, case: Case, *, failed=None, failed_key: str = "")
         "deadlines": _deadline_rows(case, now, paused, extensions, callbacks),
         "thread": _thread(case, person),
         "callbacks": callback_rows,
+        "can_see_phone": Action.SEE_PHONE in may,
+        "callback_needs_taking": (Action.CALLBACK_ATTEMPT not in may
+                                  and Action.TAKE in may),
         "extensions": extensions,
         "previous": list(previous_cases(case=case)) if case.identity_shared else [],
         "log": _log(case, person, colleagues),
-        # Which forms make sense for this viewer, now: templates never test roles.
-        "can_acknowledge": allowed["acknowledge"] and open_ and case.acknowledged_at is None,
-        "can_reply": allowed["reply"] and case.state != State.CLOSED,
-        "can_ask": allowed["ask"] and open_ and not answered and paused is None,
-        "can_resume": allowed["resume"] and paused is not None,
-        "can_note": allowed["note"],
-        "can_assign": allowed["assign"] and case.state != State.CLOSED,
-        "can_take": (allowed["take"] and not allowed["assign"] and case.state != State.CLOSED
-                     and case.assignee_id != user.pk),
-        "show_extension": allowed["extend"] and open_ and not answered,
-        "can_extend": room > 0 and now < case.respond_due_at,
-        "extension_late": now >= case.respond_due_at,
+        "can_acknowledge": Action.ACKNOWLEDGE in may,
+        "can_reply": Action.REPLY in may,
+        "can_ask": Action.QUESTION in may,
+        "can_resume": Action.RESUME in may,
+        "can_note": Action.NOTE in may,
+        "can_assign": Action.ASSIGN in may,
+        # Managers choose anyone, themselves included, from the assign list.
+        "can_take": Action.TAKE in may and Action.ASSIGN not in may,
+        # A refused request shows again with its reason as typed, whatever the state now.
+        "show_extension": Action.EXTEND in may or retry_extension,
+        "can_extend": room > 0 and now < case.respond_due_at or retry_extension,
+        "extension_late": now >= case.respond_due_at and not retry_extension,
         "extension_room": room,
         "extension_unit": UNIT_WORDS[snapshot_duration(case.policy, "max_extension").unit],
-        "extension_needs_manager": not allowed["decide_extension"],
-        "can_decide_extension": allowed["decide_extension"],
-        "can_outcome": allowed["outcome"] and open_,
-        "can_resolve": allowed["resolve"] and State.RESOLVED in ALLOWED[case.state],
-        "acknowledge_form": form("acknowledge"), "reply_form": form("reply"),
-        "question_form": form("question"), "note_form": form("note"),
-        "assign_form": form("assign"), "extension_form": form("extension"),
-        "outcome_form": form("outcome"),
+        "extension_needs_manager": Action.DECIDE_EXTENSION not in may,
+        "can_decide_extension": Action.DECIDE_EXTENSION in may,
+        "can_outcome": Action.OUTCOME in may,
+        "can_resolve": Action.RESOLVE in may,
+        "can_reopen": Action.REOPEN in may,
+        "escalated": case.state == State.ESCALATED,
+        "acknowledge_form": form(Action.ACKNOWLEDGE), "reply_form": form(Action.REPLY),
+        "question_form": form(Action.QUESTION), "note_form": form(Action.NOTE),
+        "assign_form": form(Action.ASSIGN), "extension_form": form(Action.EXTEND),
+        "outcome_form": form(Action.OUTCOME), "reopen_form": form(Action.REOPEN),
     }
 
 
