@@ -116,25 +116,15 @@ class Calendar:
 
     def working_window(self, day: date) -> tuple[datetime, datetime]:
         """Opening and close of a day's working hours, in UTC so that subtraction is real time."""
-        return self.at(day, self.work_start).astimezone(UTC), self.at(day, self.work_end).astimezone(UTC)
+        return _working_window(self, day)
 
     def non_working_reason(self, day: date) -> Skip | None:
         """Why the clock skips this day (weekend, then holiday, then closure), or None if it counts."""
-        # Weekend first: a holiday on a Saturday is not what moves the deadline; its substitute
-        # Monday ("Boxing Day (observed)") is, and that one is listed by name.
-        if day.weekday() not in self.working_weekdays:
-            return Skip(day, "weekend")
-        if self.country:
-            name = _holidays(self.country, self.subdivision, day.year).get(day)
-            if name:
-                return Skip(day, "holiday", name)
-        if day in self.closures:
-            return Skip(day, "closure")
-        return None
+        return _non_working_reason(self, day)
 
     def is_working_day(self, day: date) -> bool:
         """True if the day is a working weekday, not a public holiday and not a closure."""
-        return self.non_working_reason(day) is None
+        return _non_working_reason(self, day) is None
 
     def is_working_time(self, moment: datetime) -> bool:
         """True if the aware moment falls inside working hours on a working day."""
@@ -154,6 +144,32 @@ class Calendar:
 
     def working_day_length(self) -> timedelta:
         return datetime.combine(date.min, self.work_end) - datetime.combine(date.min, self.work_start)
+
+
+# What a calendar says about a day never changes, and an inbox page asks about the same days for
+# every row it shows: the answers are remembered, keyed by the (immutable, hashable) calendar.
+_DAYS_REMEMBERED = 32768
+
+
+@functools.lru_cache(maxsize=_DAYS_REMEMBERED)
+def _working_window(calendar: Calendar, day: date) -> tuple[datetime, datetime]:
+    return (calendar.at(day, calendar.work_start).astimezone(UTC),
+            calendar.at(day, calendar.work_end).astimezone(UTC))
+
+
+@functools.lru_cache(maxsize=_DAYS_REMEMBERED)
+def _non_working_reason(calendar: Calendar, day: date) -> Skip | None:
+    # Weekend first: a holiday on a Saturday is not what moves the deadline; its substitute
+    # Monday ("Boxing Day (observed)") is, and that one is listed by name.
+    if day.weekday() not in calendar.working_weekdays:
+        return Skip(day, "weekend")
+    if calendar.country:
+        name = _holidays(calendar.country, calendar.subdivision, day.year).get(day)
+        if name:
+            return Skip(day, "holiday", name)
+    if day in calendar.closures:
+        return Skip(day, "closure")
+    return None
 
 
 @dataclass(frozen=True)
@@ -176,14 +192,15 @@ class Due:
 
 def _working_time(start: datetime, end: datetime, calendar: Calendar) -> timedelta:
     """Working time between two aware moments (start <= end), in real time."""
-    total = timedelta()
+    total, nothing, one_day = timedelta(), timedelta(), timedelta(days=1)
     day, last = calendar.local(start).date(), calendar.local(end).date()
     while day <= last:
-        if calendar.is_working_day(day):
-            opening, close = calendar.working_window(day)
+        if _non_working_reason(calendar, day) is None:
+            opening, close = _working_window(calendar, day)
             overlap = min(close, end) - max(opening, start)
-            total += max(overlap, timedelta())
-        day += timedelta(days=1)
+            if overlap > nothing:
+                total += overlap
+        day += one_day
     return total
 
 

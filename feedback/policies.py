@@ -17,6 +17,8 @@ feedback.deadlines.Unit):
 
 import copy
 import datetime
+import functools
+import json
 import logging
 
 from django.core.exceptions import ValidationError
@@ -193,7 +195,21 @@ def policy_snapshot(*, kind: str, urgent: bool, commissioner) -> dict:
 
 def snapshot_calendar(snapshot: dict) -> Calendar:
     """The working calendar a case's deadlines are counted on."""
-    cal = snapshot["calendar"]
+    # Thousands of cases share a handful of calendars: one Calendar object each, built once, so
+    # the days it has already counted are remembered too (feedback/deadlines.py).
+    try:
+        key = json.dumps(snapshot["calendar"], sort_keys=True)
+    except TypeError:  # not plain data: build it afresh
+        return _calendar_build(snapshot["calendar"])
+    return _calendar_cached(key)
+
+
+@functools.lru_cache(maxsize=256)
+def _calendar_cached(key: str) -> Calendar:
+    return _calendar_build(json.loads(key))
+
+
+def _calendar_build(cal: dict) -> Calendar:
     extra = {}
     if "work_start" in cal:
         extra = {

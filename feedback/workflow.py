@@ -70,7 +70,9 @@ def _pending_extensions_withdraw(*, case: Case, actor: Actor, because: str, at: 
 
 def case_begin(case: Case, action: Action, actor: Actor) -> Case:
     """Where every write to a case begins: lock its row, read it afresh, and let the case policy
-    refuse `action` (ActionRefused) before anything is written."""
+    refuse `action` (ActionRefused) before anything is written. Services read the clock after
+    this, so the first to hold the lock is also the first in time (the first response is the
+    first reply)."""
     case_lock(case)
     require(action, case, actor=actor)
     return case

@@ -20,8 +20,8 @@ from portal.selectors import provider_members
 @transaction.atomic
 def moderation_approve(*, case: Case, user, reason: str, now: datetime | None = None) -> None:
     """Pass the case to its provider, who hears about it as about any new case."""
-    now = now or timezone.now()
     case_begin(case, Action.MODERATE_APPROVE, Actor.moderator(user))
+    now = now or timezone.now()
     case_transition(case=case, to=State.WITH_PROVIDER, actor=Actor.moderator(user),
                     reason=reason, data={"decision": "approve"}, at=now)
     roles = [Role.STAFF, Role.MANAGER] if case.urgent else [Role.STAFF]
@@ -32,8 +32,8 @@ def moderation_approve(*, case: Case, user, reason: str, now: datetime | None = 
 @transaction.atomic
 def moderation_keep(*, case: Case, user, reason: str, now: datetime | None = None) -> None:
     """Keep the case with the commissioner: the provider never sees it."""
-    now = now or timezone.now()
     case_begin(case, Action.MODERATE_KEEP, Actor.moderator(user))
+    now = now or timezone.now()
     case.escalated_at = now
     case.save(update_fields=["escalated_at", "updated_at"])
     case_transition(case=case, to=State.ESCALATED, actor=Actor.moderator(user), reason=reason,
@@ -43,6 +43,6 @@ def moderation_keep(*, case: Case, user, reason: str, now: datetime | None = Non
 @transaction.atomic
 def moderation_reject(*, case: Case, user, reason: str, now: datetime | None = None) -> None:
     """Reject the case with a reason the person reads in their timeline."""
-    now = now or timezone.now()
     case_begin(case, Action.MODERATE_REJECT, Actor.moderator(user))
+    now = now or timezone.now()
     case_close_step(case=case, actor=Actor.moderator(user), reason=reason, at=now)

@@ -187,3 +187,101 @@ def test_calendar_repaired_replaces_only_the_broken_parts(settings, given, repai
     assert data == {**valid, **given}, "the given calendar is left as it was"
     fixed, _ = calendar_repaired(data)
     snapshot_calendar({"calendar": fixed})  # a repaired calendar always makes a clock
+
+
+# --- no back doors: records of what happened are read-only ---------------------------------
+
+def _resolved_case(service, token="admin-case"):
+    from feedback import services
+    from tests.factories import provider_member
+
+    staff = provider_member(provider=service.provider)
+    case = case_submit(submission=Submission(service=service, kind="complaint", language="en",
+                                             what_happened="Nobody came.",
+                                             identity_mode="named_contact",
+                                             contact_name="Ada", contact_email="ada@example.org"),
+                       token=token).case
+    services.callback_request(case=case, phone="07700 900111", good_times="mornings")
+    services.message_to_person(case=case, user=staff, body="We are sorry.")
+    services.outcome_record(case=case, user=staff, outcome="upheld", actions_taken="",
+                            service_changed=False)
+    services.case_resolve(case=case, user=staff)
+    case.refresh_from_db()
+    return case
+
+
+def _records(case):
+    from feedback.models import CallbackRequest, CaseAccess, CaseEvent, Message, OutboxEmail
+
+    return {
+        "feedback/case": case,
+        "feedback/message": Message.objects.filter(case=case).first(),
+        "feedback/callbackrequest": CallbackRequest.objects.filter(case=case).first(),
+        "feedback/caseevent": CaseEvent.objects.filter(case=case).first(),
+        "feedback/caseaccess": CaseAccess.objects.create(case=case, user=case.events.first().actor
+                                                         or UserFactory()),
+        "feedback/outboxemail": OutboxEmail.objects.filter(case=case).first(),
+    }
+
+
+def _state(case):
+    from feedback.models import CallbackRequest, CaseEvent, Message, OutboxEmail
+
+    case.refresh_from_db()
+    return (model_to_dict(case), list(Message.objects.filter(case=case).values()),
+            list(CallbackRequest.objects.filter(case=case).values()),
+            CaseEvent.objects.filter(case=case).count(),
+            list(OutboxEmail.objects.filter(case=case).values()))
+
+
+@pytest.mark.parametrize("model", ["feedback/case", "feedback/message", "feedback/callbackrequest",
+                                   "feedback/caseevent", "feedback/caseaccess",
+                                   "feedback/outboxemail"])
+def test_the_admin_shows_case_records_but_cannot_change_add_or_delete_them(admin_client, service,
+                                                                          model):
+    case = _resolved_case(service)
+    record = _records(case)[model]
+    before = _state(case)
+    page = admin_client.get(f"/admin/{model}/{record.pk}/change/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="_save"' not in html and "<textarea" not in html
+    changed = admin_client.post(f"/admin/{model}/{record.pk}/change/",
+                                {"state": "with_provider", "body": "rewritten",
+                                 "phone": "0000", "outcome": "not_upheld"})
+    assert changed.status_code == 403
+    assert admin_client.get(f"/admin/{model}/add/").status_code == 403
+    assert admin_client.post(f"/admin/{model}/{record.pk}/delete/",
+                             {"post": "yes"}).status_code == 403
+    assert _state(case) == before
+
+
+def test_the_admin_never_shows_a_callback_phone_number(admin_client, service):
+    case = _resolved_case(service)
+    callback = case.callbacks.get()
+    for url in (f"/admin/feedback/callbackrequest/{callback.pk}/change/",
+                "/admin/feedback/callbackrequest/", f"/admin/feedback/case/{case.pk}/change/"):
+        assert "07700 900111" not in admin_client.get(url).content.decode()
+
+
+def test_the_admin_reopens_a_closed_case_through_the_service_with_an_event(admin_client,
+                                                                          service):
+    from django.utils import timezone
+
+    from feedback import services
+    from feedback.models import CaseEvent
+
+    closed = _resolved_case(service)
+    services.case_close(case=closed, reason="quiet", at=timezone.now())
+    resolved = _resolved_case(ServiceFactory(), token="another")
+    response = admin_client.post("/admin/feedback/case/", {
+        "action": "reopen", "_selected_action": [closed.pk, resolved.pk], "index": 0},
+        follow=True)
+    page = response.content.decode()
+    assert "1 case reopened." in page and resolved.reference in page
+    closed.refresh_from_db()
+    resolved.refresh_from_db()
+    assert closed.state == "reopened" and resolved.state == "resolved"
+    event = CaseEvent.objects.filter(case=closed, to_state="reopened").get()
+    assert event.actor_kind == "administrator" and event.actor.is_superuser
+    assert not CaseEvent.objects.filter(case=resolved, to_state="reopened").exists()

@@ -27,10 +27,10 @@ def extension_request(*, case: Case, user, amount: int, reason: str,
     """Ask for more time before the deadline passes, with a reason; a manager's request is
     approved at once, a colleague's waits for a manager. Late requests are refused, and the
     refusal stays in the log."""
-    now = now or timezone.now()
     reason = plain_text(reason)
     with transaction.atomic():
         case_begin(case, Action.EXTEND, Actor.staff(user))
+        now = now or timezone.now()
         if now < case.respond_due_at:
             return _extension_create(case=case, user=user, amount=amount, reason=reason, now=now)
         CaseEvent.record(case=case, actor=Actor.staff(user), action=EventAction.EXTENSION_REFUSED,

@@ -36,8 +36,8 @@ def case_close_step(*, case: Case, actor: Actor, reason: str, at: datetime) -> N
 def case_reopen(*, case: Case, actor: Actor, reason: str, now: datetime | None = None) -> None:
     """Open a resolved case again (provider staff, when the person comes back with more), or a
     closed one (an administrator), with the reason in the log."""
-    now = now or timezone.now()
     case_begin(case, Action.REOPEN, actor)
+    now = now or timezone.now()
     case.resolved_at = None
     case.closed_at = None
     case.save(update_fields=["resolved_at", "closed_at", "updated_at"])

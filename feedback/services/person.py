@@ -32,8 +32,8 @@ def _commissioners(case: Case):
 @transaction.atomic
 def message_from_person(*, case: Case, body: str, now: datetime | None = None) -> Message:
     """Add the person's reply to the thread, as plain text; it ends any wait for their answer."""
-    now = now or timezone.now()
     case_begin(case, Action.PERSON_REPLY, Actor.person(case))
+    now = now or timezone.now()
     message = Message.objects.create(case=case, author_kind=Actor.person(case).kind,
                                      author=case.submitter, body=plain_text(body),
                                      created_at=now)
@@ -52,8 +52,8 @@ def message_from_person(*, case: Case, body: str, now: datetime | None = None) -
 def callback_request(*, case: Case, phone: str, good_times: str,
                      now: datetime | None = None) -> CallbackRequest:
     """Ask the provider to phone the person back, due within the policy's callback time."""
-    now = now or timezone.now()
     case_begin(case, Action.CALLBACK_REQUEST, Actor.person(case))
+    now = now or timezone.now()
     due = callback_due(case, requested_at=now).at
     callback = CallbackRequest.objects.create(case=case, phone=plain_text(phone),
                                               good_times=plain_text(good_times),
@@ -70,8 +70,8 @@ def callback_request(*, case: Case, phone: str, good_times: str,
 @transaction.atomic
 def case_escalate_by_person(*, case: Case, reason: str, now: datetime | None = None) -> None:
     """"I am not satisfied": the resolved case goes to the commissioner."""
-    now = now or timezone.now()
     case_begin(case, Action.ESCALATE, Actor.person(case))
+    now = now or timezone.now()
     case.escalated_at = now
     case.save(update_fields=["escalated_at", "updated_at"])
     case_transition(case=case, to=State.ESCALATED, actor=Actor.person(case),

@@ -63,8 +63,8 @@ def case_acknowledge(*, case: Case, user, body: str, agreed_date: date | None = 
                      now: datetime | None = None) -> Message:
     """Send the (edited) acknowledgement, once; where the policy allows it, agree a response date
     that then becomes the deadline."""
-    now = now or timezone.now()
     case_begin(case, Action.ACKNOWLEDGE, Actor.staff(user))
+    now = now or timezone.now()
     if agreed_date is not None:
         _agreed_date_set(case, agreed_date, now)
     message = _message(case, user, body, Purpose.ACKNOWLEDGEMENT, at=now)
@@ -100,8 +100,8 @@ def _agreed_date_set(case: Case, agreed_date: date, now: datetime) -> None:
 @transaction.atomic
 def message_to_person(*, case: Case, user, body: str, now: datetime | None = None) -> Message:
     """Reply to the person; the first reply is the first response (and acknowledges, if needed)."""
-    now = now or timezone.now()
     case_begin(case, Action.REPLY, Actor.staff(user))
+    now = now or timezone.now()
     message = _message(case, user, body, Purpose.REPLY, at=now)
     _acknowledge_mark(case, user, now)
     if case.first_response_at is None:
@@ -119,8 +119,8 @@ def message_to_person(*, case: Case, user, body: str, now: datetime | None = Non
 @transaction.atomic
 def question_ask(*, case: Case, user, body: str, now: datetime | None = None) -> Message:
     """Ask the person something; the response clock stops until they answer (capped by policy)."""
-    now = now or timezone.now()
     case_begin(case, Action.QUESTION, Actor.staff(user))
+    now = now or timezone.now()
     cap = snapshot_duration(case.policy, "max_pause")
     if paused_so_far(case, as_of=now) >= cap.amount:
         raise ValidationError(_("The clock has already been paused for the most this policy "
@@ -169,8 +169,8 @@ def clock_resume_at_cap(*, case: Case, at: datetime) -> bool:
 @transaction.atomic
 def note_add(*, case: Case, user, body: str, now: datetime | None = None) -> Message:
     """An internal note: staff and commissioners only, never the person."""
-    now = now or timezone.now()
     case_begin(case, Action.NOTE, Actor.staff(user))
+    now = now or timezone.now()
     message = _message(case, user, body, Purpose.REPLY, visibility=Visibility.INTERNAL, at=now)
     CaseEvent.record(case=case, actor=Actor.staff(user), action=EventAction.INTERNAL_NOTE,
                      data={"message_id": message.pk}, at=now)
@@ -209,8 +209,8 @@ def outcome_record(*, case: Case, user, outcome: str, actions_taken: str,
 @transaction.atomic
 def case_resolve(*, case: Case, user, now: datetime | None = None) -> None:
     """Mark the case resolved once the person has been answered and the outcome recorded."""
-    now = now or timezone.now()
     case_begin(case, Action.RESOLVE, Actor.staff(user))
+    now = now or timezone.now()
     if case.first_response_at is None:
         raise ValidationError(_("Answer the person before resolving the case."))
     if not case.outcome:
@@ -228,8 +228,8 @@ def callback_attempt_record(*, callback: CallbackRequest, user, result: str, not
                             now: datetime | None = None) -> CallbackAttempt:
     """Record one try at phoning the person (by the member handling the case); speaking with
     them completes the callback."""
-    now = now or timezone.now()
     case = case_begin(callback.case, Action.CALLBACK_ATTEMPT, Actor.staff(user))
+    now = now or timezone.now()
     callback.refresh_from_db(from_queryset=CallbackRequest.objects.select_for_update())
     if callback.case_id != case.pk:
         raise ValidationError(_("This call back belongs to another case."))
