@@ -138,9 +138,9 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
 
 @transaction.atomic
 def case_receipt_kept(*, case: Case) -> None:
-    """Note that the person said they kept their receipt code (once)."""
-    if case.receipt_kept:
+    """Note that the person said they kept their receipt code (once, even if sent twice)."""
+    if not Case.objects.filter(pk=case.pk, receipt_kept=False).update(
+            receipt_kept=True, updated_at=timezone.now()):
         return
     case.receipt_kept = True
-    case.save(update_fields=["receipt_kept", "updated_at"])
     CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.RECEIPT_KEPT)
