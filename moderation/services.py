@@ -13,6 +13,7 @@ from feedback.notifications import staff_notify
 from feedback.services.lifecycle import case_close_step
 from feedback.vocabulary import Action, Actor, State
 from feedback.workflow import case_begin, case_transition
+from moderation.screening.text import text_as_typed
 from portal.models import Role
 from portal.selectors import provider_members
 
@@ -20,6 +21,7 @@ from portal.selectors import provider_members
 @transaction.atomic
 def moderation_approve(*, case: Case, user, reason: str, now: datetime | None = None) -> None:
     """Pass the case to its provider, who hears about it as about any new case."""
+    reason = text_as_typed(reason)
     case_begin(case, Action.MODERATE_APPROVE, Actor.moderator(user))
     now = now or timezone.now()
     case_transition(case=case, to=State.WITH_PROVIDER, actor=Actor.moderator(user),
@@ -32,6 +34,7 @@ def moderation_approve(*, case: Case, user, reason: str, now: datetime | None = 
 @transaction.atomic
 def moderation_keep(*, case: Case, user, reason: str, now: datetime | None = None) -> None:
     """Keep the case with the commissioner: the provider never sees it."""
+    reason = text_as_typed(reason)
     case_begin(case, Action.MODERATE_KEEP, Actor.moderator(user))
     now = now or timezone.now()
     case.escalated_at = now
@@ -43,6 +46,7 @@ def moderation_keep(*, case: Case, user, reason: str, now: datetime | None = Non
 @transaction.atomic
 def moderation_reject(*, case: Case, user, reason: str, now: datetime | None = None) -> None:
     """Reject the case with a reason the person reads in their timeline."""
+    reason = text_as_typed(reason)
     case_begin(case, Action.MODERATE_REJECT, Actor.moderator(user))
     now = now or timezone.now()
     case_close_step(case=case, actor=Actor.moderator(user), reason=reason, at=now)

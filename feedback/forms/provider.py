@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import CallbackResult, Kind, Outcome
 from ..selectors.provider import InboxFilters
 from ..vocabulary import State
+from .fields import FreeTextField
 from .public import REPLY_MAX, TOO_LONG
 
 MESSAGE_MAX = 10_000
@@ -83,7 +84,7 @@ class InboxFilterForm(forms.Form):
 
 
 def _message_field(label, help_text="", rows=6, required_message=None):
-    return forms.CharField(
+    return FreeTextField(
         label=label, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows}),
         max_length=MESSAGE_MAX, strip=True,
         error_messages={"required": required_message or _("Write the message before sending."),
@@ -151,7 +152,7 @@ class ExtensionForm(DescribedForm):
                         "invalid": _("Enter a whole number."),
                         "min_value": _("Ask for at least 1."),
                         "max_value": _("That is more than any policy allows.")})
-    reason = forms.CharField(
+    reason = FreeTextField(
         label=_("Reason"), help_text=_("The person will read this reason with the new date."),
         widget=forms.Textarea(attrs={"rows": 3}), max_length=REPLY_MAX, strip=True,
         error_messages={"required": _("Give the reason: the person will read it."),
@@ -173,7 +174,7 @@ class OutcomeForm(DescribedForm):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices,
                                 widget=forms.RadioSelect,
                                 error_messages={"required": _("Choose an outcome.")})
-    actions_taken = forms.CharField(
+    actions_taken = FreeTextField(
         label=_("Actions taken (optional)"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}), max_length=MESSAGE_MAX, strip=True,
         help_text=_("What was done about it: apologies, changes, training, nothing."),
@@ -186,13 +187,13 @@ class CallbackAttemptForm(DescribedForm):
     result = forms.ChoiceField(label=_("What happened?"), choices=CallbackResult.choices,
                                widget=forms.RadioSelect,
                                error_messages={"required": _("Choose what happened.")})
-    note = forms.CharField(label=_("Note (optional)"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}), max_length=REPLY_MAX,
-                           strip=True, error_messages={"max_length": TOO_LONG})
+    note = FreeTextField(label=_("Note (optional)"), required=False,
+                         widget=forms.Textarea(attrs={"rows": 2}), max_length=REPLY_MAX,
+                         strip=True, error_messages={"max_length": TOO_LONG})
 
 
 class ReopenForm(DescribedForm):
-    reason = forms.CharField(
+    reason = FreeTextField(
         label=_("Why reopen it?"),
         help_text=_("For example: the person wrote back and something is still not right."),
         widget=forms.Textarea(attrs={"rows": 2}), max_length=REPLY_MAX, strip=True,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from ..models import BehalfConsent, IdentityMode, Kind
+from .fields import FreeTextField
 
 WHAT_HAPPENED_MAX = 10_000
 OUTCOME_MAX = 3_000
@@ -48,7 +49,7 @@ class FeedbackForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What kind of feedback is it?"), choices=Kind.choices, widget=forms.RadioSelect,
         error_messages={"required": _("Choose what kind of feedback this is.")})
-    what_happened = forms.CharField(
+    what_happened = FreeTextField(
         label=_("What happened?"),
         help_text=_("Tell us in your own words. You can write as much or as little as you like."),
         widget=forms.Textarea(attrs={"rows": 8}), max_length=WHAT_HAPPENED_MAX, strip=True,
@@ -58,7 +59,7 @@ class FeedbackForm(forms.Form):
         label=_("When did it happen? (optional)"), required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real date, for example 2026-03-14.")})
-    desired_outcome = forms.CharField(
+    desired_outcome = FreeTextField(
         label=_("What would you like to happen? (optional)"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}), max_length=OUTCOME_MAX, strip=True,
         error_messages={"max_length": TOO_LONG})
@@ -69,14 +70,14 @@ class FeedbackForm(forms.Form):
         help_text=_("For example for a family member, someone you care for, or as their "
                     "advocate."),
         required=False)
-    on_behalf_relationship = forms.CharField(
+    on_behalf_relationship = FreeTextField(
         label=_("Who are you to them?"), required=False, max_length=100,
         help_text=_("For example: daughter, carer, advocate."),
         error_messages={"max_length": TOO_LONG})
     on_behalf_consent = forms.ChoiceField(
         label=_("Did they agree to you writing this?"), required=False,
         choices=BehalfConsent.choices, widget=forms.RadioSelect)
-    on_behalf_consent_note = forms.CharField(
+    on_behalf_consent_note = FreeTextField(
         label=_("If they could not agree, tell us why"), required=False, max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example: they are too unwell just now."),
@@ -85,8 +86,8 @@ class FeedbackForm(forms.Form):
         label=_("How do you want to be known?"), choices=IdentityMode.choices,
         widget=IdentityChoiceWidget,
         error_messages={"required": _("Choose how you want to be known.")})
-    contact_name = forms.CharField(label=_("Your name"), required=False, max_length=200,
-                                   error_messages={"max_length": TOO_LONG})
+    contact_name = FreeTextField(label=_("Your name"), required=False, max_length=200,
+                                 error_messages={"max_length": TOO_LONG})
     contact_email = forms.EmailField(
         label=_("Your email"), required=False, max_length=254,
         error_messages={"invalid": _("Enter an email address like name@example.com.")})
@@ -143,7 +144,7 @@ class TrackForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
+    body = FreeTextField(
         label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 5}), max_length=REPLY_MAX,
         strip=True, error_messages={"required": _("Write your reply before sending."),
                                     "max_length": TOO_LONG})
@@ -154,14 +155,14 @@ class CallbackForm(forms.Form):
         label=_("Phone number"), max_length=40, regex=r"^[0-9+()\-. ]{6,40}$",
         error_messages={"required": _("Enter the number to call."),
                         "invalid": _("Enter a phone number using numbers, spaces and + ( ) - only.")})
-    good_times = forms.CharField(
+    good_times = FreeTextField(
         label=_("Good times to call (optional)"), required=False, max_length=200,
         help_text=_("For example: weekday mornings, not after 4pm."),
         error_messages={"max_length": TOO_LONG})
 
 
 class EscalateForm(forms.Form):
-    reason = forms.CharField(
+    reason = FreeTextField(
         label=_("Why are you not satisfied? (optional)"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}), max_length=REPLY_MAX, strip=True,
         help_text=_("The commissioner pays for this service and checks how it treats people. "

@@ -1,7 +1,8 @@
 """Reads, scoped to what the viewer may see: the public side and the provider side."""
 
 from .public import (
-    PUBLIC_STATUS,
+    OUTCOME_FOR_PERSON,
+    PERSON_STATUS,
     PUBLIC_STEP,
     TimelineStep,
     case_events,
@@ -12,5 +13,5 @@ from .public import (
     services_search,
 )
 
-__all__ = ["PUBLIC_STATUS", "PUBLIC_STEP", "TimelineStep", "case_events", "cases_of_user",
+__all__ = ["OUTCOME_FOR_PERSON", "PERSON_STATUS", "PUBLIC_STEP", "TimelineStep", "case_events", "cases_of_user",
            "messages_for_person", "public_status", "public_timeline", "services_search"]

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from moderation.screening.text import plain_text
+from moderation.screening.text import text_as_typed
 from portal.models import Role
 from portal.selectors import provider_members
 
@@ -27,7 +27,7 @@ def extension_request(*, case: Case, user, amount: int, reason: str,
     """Ask for more time before the deadline passes, with a reason; a manager's request is
     approved at once, a colleague's waits for a manager. Late requests are refused, and the
     refusal stays in the log."""
-    reason = plain_text(reason)
+    reason = text_as_typed(reason)
     with transaction.atomic():
         case_begin(case, Action.EXTEND, Actor.staff(user))
         now = now or timezone.now()
@@ -40,7 +40,7 @@ def extension_request(*, case: Case, user, amount: int, reason: str,
 
 
 def _extension_create(*, case: Case, user, amount: int, reason: str, now: datetime) -> Extension:
-    if not reason:
+    if not reason.strip():
         raise ValidationError(_("Give the reason: the person will read it."))
     if amount < 1:
         raise ValidationError(_("Ask for at least one day."))

@@ -6,6 +6,8 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from moderation.screening.text import text_as_typed
+
 from ..models import Case, CaseEvent, EventAction
 from ..vocabulary import Action, Actor, State
 from ..workflow import case_begin, case_transition
@@ -36,6 +38,7 @@ def case_close_step(*, case: Case, actor: Actor, reason: str, at: datetime) -> N
 def case_reopen(*, case: Case, actor: Actor, reason: str, now: datetime | None = None) -> None:
     """Open a resolved case again (provider staff, when the person comes back with more), or a
     closed one (an administrator), with the reason in the log."""
+    reason = text_as_typed(reason)
     case_begin(case, Action.REOPEN, actor)
     now = now or timezone.now()
     case.resolved_at = None

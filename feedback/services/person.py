@@ -6,7 +6,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from moderation.screening.text import plain_text
+from moderation.screening.text import text_as_typed
 from portal.models import Role
 from portal.selectors import commissioner_members, provider_members
 
@@ -35,7 +35,7 @@ def message_from_person(*, case: Case, body: str, now: datetime | None = None) -
     case_begin(case, Action.PERSON_REPLY, Actor.person(case))
     now = now or timezone.now()
     message = Message.objects.create(case=case, author_kind=Actor.person(case).kind,
-                                     author=case.submitter, body=plain_text(body),
+                                     author=case.submitter, body=text_as_typed(body),
                                      created_at=now)
     CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.MESSAGE_FROM_PERSON,
                      data={"message_id": message.pk}, at=now)
@@ -55,8 +55,8 @@ def callback_request(*, case: Case, phone: str, good_times: str,
     case_begin(case, Action.CALLBACK_REQUEST, Actor.person(case))
     now = now or timezone.now()
     due = callback_due(case, requested_at=now).at
-    callback = CallbackRequest.objects.create(case=case, phone=plain_text(phone),
-                                              good_times=plain_text(good_times),
+    callback = CallbackRequest.objects.create(case=case, phone=text_as_typed(phone),
+                                              good_times=text_as_typed(good_times),
                                               requested_at=now, due_at=due)
     # The number itself stays on the callback row only, so erasing it later erases it everywhere.
     CaseEvent.record(case=case, actor=Actor.person(case), action=EventAction.CALLBACK_REQUESTED,
@@ -70,12 +70,13 @@ def callback_request(*, case: Case, phone: str, good_times: str,
 @transaction.atomic
 def case_escalate_by_person(*, case: Case, reason: str, now: datetime | None = None) -> None:
     """"I am not satisfied": the resolved case goes to the commissioner."""
+    reason = text_as_typed(reason)
     case_begin(case, Action.ESCALATE, Actor.person(case))
     now = now or timezone.now()
     case.escalated_at = now
     case.save(update_fields=["escalated_at", "updated_at"])
     case_transition(case=case, to=State.ESCALATED, actor=Actor.person(case),
-                    reason=plain_text(reason), at=now)
+                    reason=reason, at=now)
     next_due_refresh(case=case)
     staff_notify(case=case, users=_commissioners(case), event="escalated", by_person=True,
                  to_provider=False)

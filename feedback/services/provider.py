@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from moderation.screening.text import plain_text
+from moderation.screening.text import text_as_typed
 from portal.selectors import provider_members
 
 from ..deadlines import END_OF_DAY
@@ -47,7 +47,7 @@ def _message(case: Case, user, body: str, purpose: str,
              visibility: str = Visibility.TO_PERSON, at: datetime | None = None) -> Message:
     return Message.objects.create(case=case, author_kind=Actor.staff(user).kind, author=user,
                                   visibility=visibility, purpose=purpose,
-                                  body=plain_text(body), created_at=at or timezone.now())
+                                  body=text_as_typed(body), created_at=at or timezone.now())
 
 
 def _acknowledge_mark(case: Case, user, now: datetime) -> None:
@@ -126,7 +126,7 @@ def question_ask(*, case: Case, user, body: str, now: datetime | None = None) ->
         raise ValidationError(_("The clock has already been paused for the most this policy "
                                 "allows. Ask your question as a normal reply."))
     message = _message(case, user, body, Purpose.QUESTION, at=now)
-    ClockPause.objects.create(case=case, started_at=now, reason=plain_text(body)[:500],
+    ClockPause.objects.create(case=case, started_at=now, reason=text_as_typed(body)[:500],
                               started_by=user)
     deadlines_refresh(case=case, as_of=now)
     CaseEvent.record(case=case, actor=Actor.staff(user), action=EventAction.CLOCK_PAUSED, at=now,
@@ -199,7 +199,7 @@ def outcome_record(*, case: Case, user, outcome: str, actions_taken: str,
     case_begin(case, Action.OUTCOME, Actor.staff(user))
     if outcome not in Outcome.values:
         raise ValidationError(_("Choose an outcome."))
-    case.outcome, case.actions_taken = outcome, plain_text(actions_taken)
+    case.outcome, case.actions_taken = outcome, text_as_typed(actions_taken)
     case.service_changed = service_changed
     case.save(update_fields=["outcome", "actions_taken", "service_changed", "updated_at"])
     CaseEvent.record(case=case, actor=Actor.staff(user), action=EventAction.OUTCOME_RECORDED,
@@ -238,7 +238,7 @@ def callback_attempt_record(*, callback: CallbackRequest, user, result: str, not
     if result not in CallbackResult.values:
         raise ValidationError(_("Choose what happened."))
     attempt = CallbackAttempt.objects.create(callback=callback, at=now, by=user, result=result,
-                                             note=plain_text(note))
+                                             note=text_as_typed(note))
     if result == CallbackResult.REACHED:
         callback.status, callback.completed_at = CallbackStatus.DONE, now
         callback.save(update_fields=["status", "completed_at"])

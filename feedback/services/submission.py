@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from moderation.screening.risk import find_risk
-from moderation.screening.text import plain_text
+from moderation.screening.text import text_as_typed
 from portal.models import Role, Service
 from portal.selectors import provider_members
 
@@ -81,8 +81,8 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
     s = submission
     mode = s.identity_mode
     anonymous = mode in ANONYMOUS_MODES
-    what_happened = plain_text(s.what_happened)
-    desired_outcome = plain_text(s.desired_outcome)
+    what_happened = text_as_typed(s.what_happened)
+    desired_outcome = text_as_typed(s.desired_outcome)
     risk = find_risk(f"{what_happened}\n{desired_outcome}", language=s.language,
                      extra_terms=settings.RISK_EXTRA_TERMS)
     urgent = s.urgent_reported or bool(risk)
@@ -95,12 +95,12 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
         kind=s.kind, identity_mode=mode, language=s.language,
         what_happened=what_happened, when_happened=s.when_happened,
         desired_outcome=desired_outcome,
-        on_behalf_relationship=plain_text(s.on_behalf_relationship),
+        on_behalf_relationship=text_as_typed(s.on_behalf_relationship),
         on_behalf_consent=s.on_behalf_consent if s.on_behalf_relationship else "",
-        on_behalf_consent_note=plain_text(s.on_behalf_consent_note)
+        on_behalf_consent_note=text_as_typed(s.on_behalf_consent_note)
         if s.on_behalf_consent == BehalfConsent.NOT_POSSIBLE else "",
         submitter=user if mode == IdentityMode.NAMED_ACCOUNT else None,
-        contact_name=plain_text(s.contact_name) if mode == IdentityMode.NAMED_CONTACT else "",
+        contact_name=text_as_typed(s.contact_name) if mode == IdentityMode.NAMED_CONTACT else "",
         contact_email=s.contact_email.strip() if mode == IdentityMode.NAMED_CONTACT else "",
         share_name=s.share_name and not anonymous,
         urgent=urgent, urgent_reported=s.urgent_reported, risk_terms=risk,

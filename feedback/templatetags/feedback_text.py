@@ -2,7 +2,7 @@
 
 from bleach.linkifier import Linker
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import escape
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -16,7 +16,7 @@ def _rel_nofollow_noopener(attrs, new=False):
 
 def _only_web_links(attrs, new=False):
     href = attrs.get((None, "href"), "")
-    return attrs if href.startswith(("http://", "https://")) else None
+    return attrs if href.lower().startswith(("http://", "https://")) else None
 
 
 _linker = Linker(callbacks=[_only_web_links, _rel_nofollow_noopener], parse_email=False)
@@ -24,11 +24,27 @@ _linker = Linker(callbacks=[_only_web_links, _rel_nofollow_noopener], parse_emai
 
 @register.filter
 def linked_text(value: str) -> str:
-    """Escape `value`, link its web addresses (rel="nofollow noopener") and keep its line breaks."""
-    escaped = str(conditional_escape(value or ""))
+    """Escape `value`, link its web addresses (rel="nofollow noopener") and keep its line breaks.
+    People's words are escaped even if something marked them safe: they are never markup."""
+    escaped = str(escape(value or ""))
     linked = _linker.linkify(escaped)
     return mark_safe(linked.replace("\r\n", "\n").replace("\n", "<br>\n"))
 
+
+
+@register.filter
+def has_typed_text(form) -> bool:
+    """Whether the person typed anything into `form`'s visible fields (so an error page may say
+    that what they wrote is still there)."""
+    if form is None or not getattr(form, "is_bound", False):
+        return False
+    for field in form.visible_fields():
+        value = field.value()
+        kind = getattr(field.field.widget, "input_type", "text")
+        if isinstance(value, str) and value.strip() and kind not in ("radio", "checkbox",
+                                                                     "select"):
+            return True
+    return False
 
 
 @register.filter

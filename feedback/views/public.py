@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from moderation.screening.identifiers import find_identifying_details
-from moderation.screening.text import plain_text
 from portal.models import Service
 
 from .. import browser_state, receipts, selectors, services, throttle
@@ -23,7 +22,7 @@ from ..forms import CallbackForm, EscalateForm, FeedbackForm, ReplyForm, TrackFo
 from ..models import ANONYMOUS_MODES, Case
 from ..permissions import allowed_actions
 from ..selectors.explanations import deadline_explanations
-from ..vocabulary import Action, ActionRefused, Actor
+from ..vocabulary import Action, ActionRefused, Actor, State
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +81,7 @@ def feedback_new(request):
     send_anyway = "send_anyway" in request.POST
     if data["identity_mode"] in ANONYMOUS_MODES and not send_anyway:
         findings = find_identifying_details(
-            "\n".join([plain_text(data["what_happened"]), plain_text(data["desired_outcome"])]))
+            "\n".join([data["what_happened"], data["desired_outcome"]]))
         if findings:
             return _render_form(request, service, form, findings=findings)
 
@@ -103,6 +102,10 @@ def feedback_new(request):
         result = services.case_submit(
             submission=submission, token=data["token"],
             user=request.user if request.user.is_authenticated else None)
+    except ValidationError as error:
+        # The form checks the same rules; this is the service's own word, shown the same way.
+        form.add_error(None, error)
+        return _render_form(request, service, form, status=400)
     except Exception:
         # Log the failure without the request or anything the person wrote.
         logger.exception("Feedback could not be saved")
@@ -233,6 +236,10 @@ def _render_case(request, case, reply_form=None, callback_form=None, escalate_fo
         "timeline": selectors.public_timeline(case=case),
         "thread": selectors.messages_for_person(case=case),
         "callbacks": case.callbacks.all(),
+        # Once the provider has settled it, the person reads how it ended in plain words.
+        "outcome_words": (selectors.OUTCOME_FOR_PERSON.get(case.outcome)
+                          if case.state in (State.RESOLVED, State.CLOSED, State.ESCALATED)
+                          else None),
         "deadlines": deadline_explanations(case=case, now=timezone.now()),
         "reply_form": reply_form or ReplyForm(),
         "callback_form": callback_form or CallbackForm(),
@@ -315,5 +322,7 @@ def track_leave(request):
 @login_required
 def my_feedback(request):
     return render(request, "feedback/public/my_feedback.html", {
-        "cases": selectors.cases_of_user(user=request.user),
+        "rows": [(case, selectors.public_status(case=case,
+                                                waiting_for_person=case.waiting_for_person))
+                 for case in selectors.cases_of_user(user=request.user)],
     })

@@ -117,3 +117,42 @@ def test_closed_case_offers_no_reply_or_escalation(client, service, staff):
                           {"body": "hello again"})
     assert refused.status_code == 409 and "hello again" in refused.content.decode()
     assert case.messages.filter(body="hello again").count() == 0
+
+
+def test_after_resolution_the_person_reads_how_it_ended_and_each_call(client, service, staff):
+    case = open_case(client, service)
+    callback = services.callback_request(case=case, phone="07700 900123", good_times="")
+    services.case_assign(case=case, user=staff, assignee=staff)
+    services.callback_attempt_record(callback=callback, user=staff, result="no_answer")
+    services.callback_attempt_record(callback=callback, user=staff, result="reached")
+    services.message_to_person(case=case, user=staff, body="We have fixed the rota.")
+    shown = page(client, case)
+    assert "How it ended" not in shown
+    assert "The provider tried to phone you: there was no answer" in shown
+    assert "The provider phoned you and spoke with you" in shown
+    services.outcome_record(case=case, user=staff, outcome=Outcome.PARTLY_UPHELD,
+                            actions_taken="Visits now start on time & are logged.",
+                            service_changed=True)
+    services.case_resolve(case=case, user=staff)
+    shown = page(client, case)
+    assert "How it ended" in shown
+    assert "The provider agreed with part of what you told them." in shown
+    assert "Visits now start on time &amp; are logged." in shown
+    assert "They made a change to the service because of your feedback." in shown
+
+
+def test_my_feedback_and_the_case_page_say_the_same_status(client, service, staff, person):
+    case = case_submit(submission=Submission(service=service, kind="complaint", language="en",
+                                             what_happened="Late again.",
+                                             identity_mode="named_account"),
+                       token="same-words", user=person).case
+    client.force_login(person)
+    listing = client.get(reverse("feedback:my_feedback")).content.decode()
+    detail = client.get(reverse("feedback:track_case", args=[case.reference])).content.decode()
+    assert "<td>Received</td>" in listing and "<strong>Received</strong>" in detail
+    assert "With the provider" not in listing
+    services.question_ask(case=case, user=staff, body="Which day?")
+    listing = client.get(reverse("feedback:my_feedback")).content.decode()
+    detail = client.get(reverse("feedback:track_case", args=[case.reference])).content.decode()
+    assert "<td>Waiting for your reply</td>" in listing
+    assert "<strong>Waiting for your reply</strong>" in detail

@@ -173,16 +173,14 @@ def test_server_error_keeps_the_text(client, service, monkeypatch):
 
 
 @pytest.mark.parametrize("field", ["what_happened", "desired_outcome", "contact_name"])
-def test_html_and_script_are_stored_as_plain_text_and_rendered_inert(client, service, field):
+def test_html_and_script_are_stored_as_typed_never_removed(client, service, field):
     hostile = 'Before<script>alert("x")</script><b>bold</b><img src=x onerror=alert(1)> after'
     overrides = {field: hostile}
     if field == "contact_name":
         overrides.update(identity_mode=IdentityMode.NAMED_CONTACT, contact_email="a@example.org")
     submit(client, service, **overrides)
     case = Case.objects.get()
-    stored = getattr(case, field)
-    assert "<" not in stored and "alert" not in stored
-    assert "Before" in stored and "bold" in stored and "after" in stored
+    assert getattr(case, field) == hostile
 
 
 def test_text_that_looks_like_html_is_escaped_when_shown(client, service):
@@ -344,3 +342,22 @@ def test_behalf_details_are_dropped_when_the_box_is_not_ticked(client, service):
     submit(client, service, on_behalf_relationship="neighbour", on_behalf_consent="agreed")
     case = Case.objects.get()
     assert case.on_behalf_relationship == "" and case.on_behalf_consent == ""
+
+
+@pytest.mark.parametrize("mode, worried, says, never", [
+    (IdentityMode.ANONYMOUS_NO_CONTACT, False,
+     "They cannot answer you, because you chose to leave no way to follow up.",
+     "tell you they have read it"),
+    (IdentityMode.ANONYMOUS_RECEIPT, False, "The provider must answer you by", "commissioner"),
+    (IdentityMode.ANONYMOUS_RECEIPT, True,
+     "The commissioner's team, or the provider if the team passes it on, must answer you by",
+     "The provider must tell you they have read it"),
+])
+def test_the_receipt_says_who_must_do_what_for_each_way_of_sending(client, service, mode,
+                                                                   worried, says, never):
+    extra = {"worried_about_reaction": "on"} if worried else {}
+    _data, response = submit(client, service, identity_mode=mode, **extra)
+    page = client.get(response["Location"]).content.decode()
+    next_steps = page.split('id="next-title"')[1].split("</section>")[0]
+    assert says in next_steps
+    assert never not in next_steps

@@ -86,7 +86,7 @@ def test_person_replies_and_asks_for_a_callback(client, service):
                            {"body": "Thank you, <b>any</b> news?"}, follow=True)
     assert "Your reply has been sent" in response.content.decode()
     message = Message.objects.get(case=case)
-    assert message.body == "Thank you, any news?" and message.author is None
+    assert message.body == "Thank you, <b>any</b> news?" and message.author is None
     response = client.post(reverse("feedback:track_callback", args=[case.reference]),
                            {"phone": "07700 900456", "good_times": "Mornings"}, follow=True)
     assert "phone call has been sent" in response.content.decode()
