@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.roles",
+                "portal.context_processors.demo_email",
             ],
         },
     },
@@ -147,9 +148,28 @@ ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "manda
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
+# The portal's own account forms: its words, and each error beside the box it is about.
+ACCOUNT_FORMS = {
+    "login": "portal.forms.LoginForm",
+    "signup": "portal.forms.SignupForm",
+    "reset_password": "portal.forms.ResetPasswordForm",
+    "reset_password_from_key": "portal.forms.ResetPasswordKeyForm",
+    "change_password": "portal.forms.ChangePasswordForm",
+    "set_password": "portal.forms.SetPasswordForm",
+    "add_email": "portal.forms.AddEmailForm",
+    "reauthenticate": "portal.forms.ReauthenticateForm",
+}
+# Account emails say who sends them in the From name, like every other email: no "[host]" prefix.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 LOGIN_REDIRECT_URL = "feedback:my_feedback"
 LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "portal.adapters.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "portal.forms.AuthenticateForm",
+    "reauthenticate": "portal.forms.MFAReauthenticateForm",
+    "activate_totp": "portal.forms.ActivateTOTPForm",
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr-ca", _("French (Canada)"))]

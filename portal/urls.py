@@ -13,3 +13,4 @@ urlpatterns = [
 handler403 = "portal.views.forbidden"
 handler404 = "portal.views.not_found"
 handler500 = "portal.views.server_error"
+handler429 = "portal.views.too_many_requests"  # read by allauth's rate limits

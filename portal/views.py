@@ -13,3 +13,8 @@ def server_error(request):
 
 def forbidden(request, exception=None):
     return render(request, "errors/403.html", status=403)
+
+
+def too_many_requests(request, exception=None):
+    # allauth's sign-up, sign-in and password reset limits answer with this page.
+    return render(request, "errors/429.html", status=429)

@@ -173,3 +173,78 @@ def test_service_user_pages_in_french_show_no_english(client, catalogue):
         problems += [f"{url}: {msgid!r}" for msgid, pattern in english.items()
                      if pattern.search(text)]
     assert not problems, "English left on French pages:\n" + "\n".join(problems)
+
+
+# --- holidays: named in the reader's language ------------------------------------------------
+
+def _english_holiday_names(country: str) -> set[str]:
+    """Every name the clock can give a skipped day in `country`, any subdivision, over the years
+    a case can span."""
+    import holidays
+
+    from feedback.holiday_names import OBSERVED
+
+    names = set()
+    for subdivision in [None, *holidays.country_holidays(country).subdivisions]:
+        found = holidays.country_holidays(country, subdiv=subdivision, years=range(2024, 2031),
+                                          language="en_US")
+        for name in found.values():
+            for part in name.split("; "):
+                observed = OBSERVED.match(part)
+                names.add(observed["name"] if observed else part)
+    return names
+
+
+@pytest.mark.parametrize("country", ["GB", "US"])
+def test_every_holiday_name_the_clock_can_show_is_in_french(catalogue, country):
+    from feedback.holiday_names import NAMES
+
+    translated = {entry.msgid: entry.msgstr for entry in catalogue
+                  if not entry.obsolete and entry.msgstr and "fuzzy" not in entry.flags}
+    missing = sorted(_english_holiday_names(country) - set(NAMES))
+    assert not missing, f"add these to feedback/holiday_names.py NAMES, then {HOW_TO_FIX}: " \
+                        f"{missing}"
+    untranslated = sorted(name for name in NAMES if name not in translated)
+    assert not untranslated, f"{HOW_TO_FIX}: {untranslated}"
+
+
+@pytest.mark.parametrize("country, subdivision, day, english, french", [
+    ("GB", "ENG", "2026-12-25", "Christmas Day", "Jour de Noël"),
+    ("GB", "ENG", "2026-12-28", "Boxing Day (observed)", "Lendemain de Noël (jour reporté)"),
+    ("US", "NC", "2026-07-03", "Independence Day (observed)",
+     "Jour de l’Indépendance (jour reporté)"),
+    # Canada's names come from the holidays package itself, in Quebec's words.
+    ("CA", "QC", "2026-06-24", "National Holiday", "Fête nationale du Québec"),
+])
+def test_a_skipped_holiday_is_named_in_the_readers_language(country, subdivision, day, english,
+                                                            french):
+    from datetime import date
+
+    from feedback.holiday_names import holiday_name
+
+    when = date.fromisoformat(day)
+    shown = holiday_name(country=country, subdivision=subdivision, day=when, english=english,
+                         language="fr-ca")
+    assert shown == french
+    assert holiday_name(country=country, subdivision=subdivision, day=when, english=english,
+                        language="en") == english
+
+
+@pytest.mark.django_db
+def test_the_person_reads_holidays_in_french_on_their_case(client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from feedback import receipts
+    from feedback.services import Submission, case_submit
+
+    service = ServiceFactory()  # an English commissioner (GB, ENG)
+    case = case_submit(submission=Submission(
+        service=service, kind="complaint", what_happened="Personne ne m’a rappelé.",
+        language="fr-ca", identity_mode="anonymous_receipt"), token="noel",
+        received_at=datetime(2026, 12, 22, 10, 0, tzinfo=ZoneInfo("Europe/London"))).case
+    client.cookies["django_language"] = "fr-ca"
+    client.post("/track/", {"code": receipts.code_for_token("noel")})
+    page = client.get(f"/track/{case.reference}/").content.decode()
+    assert "Jour de Noël" in page and "Lendemain de Noël" in page
+    assert "Christmas" not in page and "Boxing Day" not in page

@@ -102,6 +102,16 @@ class FeedbackForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if user is not None and user.is_authenticated:
+            # A signed-in person has an account to use: they are not asked for a name and email
+            # as if they had none.
+            self.fields["identity_mode"].choices = [
+                choice for choice in IdentityMode.choices
+                if choice[0] != IdentityMode.NAMED_CONTACT]
+
+    @property
+    def identity_choices(self) -> list[str]:
+        return [value for value, _label in self.fields["identity_mode"].choices]
 
     def clean_when_happened(self):
         value = self.cleaned_data.get("when_happened")

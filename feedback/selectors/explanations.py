@@ -1,12 +1,13 @@
 """How each of a case's dates was worked out, ready to show to staff and to the person."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ..deadlines import Explanation
+from ..holiday_names import holiday_name_lazy
 from ..models import Case, CallbackStatus
 from ..services.clock import acknowledge_due, callback_due, respond_due
 
@@ -34,4 +35,16 @@ def deadline_explanations(*, case: Case, now: datetime) -> list[DeadlineExplaine
         met = callback.completed_at if callback.status == CallbackStatus.DONE else None
         found.append(DeadlineExplained(f"callback-{callback.pk}", _("Phone the person back"),
                                        explanation, met))
-    return found
+    calendar = case.policy.get("calendar", {})
+    return [replace(item, explanation=_named_in_readers_language(item.explanation, calendar))
+            for item in found]
+
+
+def _named_in_readers_language(explanation: Explanation, calendar: dict) -> Explanation:
+    """The same explanation, its holidays named in the language of whoever reads it."""
+    if not any(skip.name for skip in explanation.skipped):
+        return explanation
+    skipped = tuple(replace(skip, name=holiday_name_lazy(
+        calendar.get("country"), calendar.get("subdivision"), skip.day, skip.name))
+        if skip.name else skip for skip in explanation.skipped)
+    return replace(explanation, skipped=skipped)

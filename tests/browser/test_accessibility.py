@@ -44,7 +44,7 @@ def send_feedback(page, *, text, mode=IdentityMode.ANONYMOUS_RECEIPT, kind="comp
     page.check(f"input[name=kind][value={kind}]")
     page.fill("#id_what_happened", text)
     page.check(f"input[name=identity_mode][value={mode}]")
-    page.click("button[name=send]")
+    page.click(".actions button[name=send]")
 
 
 def form_page(visit):
@@ -98,7 +98,7 @@ def case_reply_error(visit):
 
 def form_with_errors(visit):
     page = form_page(visit)
-    page.click("button[name=send]")
+    page.click(".actions button[name=send]")
     page.wait_for_selector(".error-summary")
     return page
 

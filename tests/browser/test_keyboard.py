@@ -106,7 +106,7 @@ def test_feedback_can_be_given_with_the_keyboard_only(page, service):
     assert (page.locator("input[name=identity_mode]:checked").get_attribute("value")
             == IdentityMode.ANONYMOUS_RECEIPT)
 
-    tab_to(page, "button[name=send]")
+    tab_to(page, ".actions button[name=send]")
     assert_focus_visible(page, "send button")
     page.keyboard.press("Enter")
     page.wait_for_url("**/feedback/sent/**")

@@ -361,3 +361,13 @@ def test_the_receipt_says_who_must_do_what_for_each_way_of_sending(client, servi
     next_steps = page.split('id="next-title"')[1].split("</section>")[0]
     assert says in next_steps
     assert never not in next_steps
+
+
+def test_a_signed_in_person_is_not_asked_for_a_name_and_email(client, service, person):
+    client.force_login(person)
+    page = client.get(reverse("feedback:new"), {"service": service.slug}).content.decode()
+    assert 'value="named_contact"' not in page and 'name="contact_email"' not in page
+    assert 'value="named_account"' in page and 'name="sign_in_first"' not in page
+    _data, response = submit(client, service, identity_mode=IdentityMode.NAMED_CONTACT,
+                             contact_name="Sam", contact_email="sam@example.org")
+    assert response.status_code == 400 and not Case.objects.exists()
