@@ -248,3 +248,16 @@ def test_the_person_reads_holidays_in_french_on_their_case(client):
     page = client.get(f"/track/{case.reference}/").content.decode()
     assert "Jour de Noël" in page and "Lendemain de Noël" in page
     assert "Christmas" not in page and "Boxing Day" not in page
+
+
+# French typography (Office québécois de la langue française): a non-breaking space before a
+# colon and inside « guillemets »; none before ? ! ; in Quebec usage.
+COLON_WITHOUT_SPACE = re.compile(r"(?<![\u00a0\u202f]):(?=\s|$|<|\")")
+GUILLEMET_WITHOUT_SPACE = re.compile(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
+
+
+def test_french_punctuation_has_its_non_breaking_spaces(catalogue):
+    wrong = [form for entry in catalogue if not entry.obsolete for form in _forms(entry)
+             if COLON_WITHOUT_SPACE.search(form) or GUILLEMET_WITHOUT_SPACE.search(form)]
+    assert not wrong, "put a non-breaking space (U+00A0) before ':' and inside « »:\n" + \
+        "\n".join(wrong[:20])
