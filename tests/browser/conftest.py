@@ -41,9 +41,9 @@ def new_context(browser, live_server):
     """Make browser contexts (language, JavaScript on or off) that are closed after the test."""
     contexts = []
 
-    def make(*, language="en", javascript=True, session_key=None):
+    def make(*, language="en", javascript=True, session_key=None, width=1000):
         context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript,
-                                      viewport={"width": 1000, "height": 900})
+                                      viewport={"width": width, "height": 900})
         context.set_default_timeout(10_000)
         cookies = [{"name": "django_language", "value": language, "url": live_server.url}]
         if session_key:

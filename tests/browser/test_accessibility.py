@@ -110,6 +110,16 @@ def form_identifying_details(visit):
     return page
 
 
+def form_long_details(visit):
+    """The warning with details long enough to break a narrow screen if allowed to."""
+    page = form_page(visit)
+    send_feedback(page, text="Write to josephine.bloggs-worthington.the.third@"
+                             "community-mental-health-services-riverside.example.org or call "
+                             "+44 7700 900123; my NHS number is 943 476 5919.")
+    page.wait_for_selector("#identifying-details")
+    return page
+
+
 def sent_urgent(visit):
     page = sent_page(visit, text="Nobody listens. I want to end my life.")
     assert page.locator(".crisis-box").is_visible()
@@ -183,6 +193,7 @@ PAGES = {
     "form": form_page,
     "form-errors": form_with_errors,
     "form-identifying-details": form_identifying_details,
+    "form-long-details": form_long_details,
     "sent-with-receipt": sent_page,
     "sent-urgent": sent_urgent,
     "sent-code-not-kept": sent_not_kept,
@@ -208,6 +219,28 @@ def test_page_has_no_wcag_22_aa_violations(name, language, new_context, service,
     assert page.locator("html").get_attribute("lang") == HTML_LANG[language]
     assert page.locator("h1").count() == 1
     assert_no_violations(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_page_fits_a_320_pixel_screen_without_sideways_scrolling(name, language, new_context,
+                                                                 service, request):
+    """WCAG 1.4.10 reflow: 320 CSS pixels wide, nothing wider than the screen."""
+    def open_page(**kwargs):
+        return new_context(language=language, width=320, **kwargs).new_page()
+
+    page = PAGES[name](Visit(open_page=open_page, service=service, request=request))
+    wide = page.evaluate("""() => {
+        const width = document.documentElement.clientWidth;
+        const over = Array.from(document.querySelectorAll('body *')).filter(el => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && (box.right > width + 1 || box.left < -1)
+                && getComputedStyle(el).position !== 'absolute';
+        }).map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                     + ' ' + Math.round(el.getBoundingClientRect().right));
+        return {scroll: document.documentElement.scrollWidth, width, over: over.slice(0, 8)};
+    }""")
+    assert wide["scroll"] <= wide["width"], f"{page.url} scrolls sideways at 320 px: {wide}"
 
 
 def test_language_switcher_names_the_other_language_in_its_own_words(new_context):
@@ -253,3 +286,18 @@ def test_anonymous_submission_and_follow_up_work_without_javascript(new_context,
     fresh.fill("#id_body", "It is still broken today.")
     fresh.get_by_role("button", name="Send reply").click()
     assert "Your reply has been sent" in fresh.inner_text(".notices")
+
+
+@pytest.mark.parametrize("name", ["case", "sent-with-receipt", "my-feedback"])
+def test_the_last_button_has_room_above_the_footer(name, new_context, service, request):
+    def open_page(**kwargs):
+        return new_context(**kwargs).new_page()
+
+    page = PAGES[name](Visit(open_page=open_page, service=service, request=request))
+    gap = page.evaluate("""() => {
+        const buttons = Array.from(document.querySelectorAll('main button, main .button'))
+            .filter(el => el.offsetParent !== null);
+        const last = buttons[buttons.length - 1].getBoundingClientRect();
+        return document.querySelector('.site-footer').getBoundingClientRect().top - last.bottom;
+    }""")
+    assert gap >= 32, f"the last button sits {gap}px above the footer line"
