@@ -26,3 +26,12 @@ def service(db):
 @pytest.fixture
 def person(db):
     return UserFactory(email="sam.rivers@example.org", full_name="Sam Rivers")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A French request leaves French active in the thread; each test starts in English."""
+    from django.utils import translation
+
+    yield
+    translation.activate("en")

@@ -6,13 +6,13 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from moderation.screening.text import text_as_typed
 from portal.models import Role
 from portal.selectors import provider_members
 
+from ..dates import date_words
 from ..models import Case, CaseEvent, EventAction, Extension, ExtensionStatus, Message, Purpose
 from ..notifications import person_notify, staff_notify
 from ..permissions import parts
@@ -98,9 +98,9 @@ def _extension_settle(case: Case, extension: Extension, manager, *, approve: boo
 
 
 def _extension_notice(case: Case, reason: str) -> str:
+    when = date_words(case.respond_due_at, language=case.language,
+                      calendar=snapshot_calendar(case.policy))
     with translation.override(case.language):
-        when = date_format(timezone.localtime(case.respond_due_at,
-                                              snapshot_calendar(case.policy).tz), "DATE_FORMAT")
         return _("We need more time to answer you properly. We will answer you by %(date)s. "
                  "The reason: %(reason)s") % {"date": when, "reason": reason}
 

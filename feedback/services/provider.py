@@ -7,11 +7,13 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from moderation.screening.text import text_as_typed
 from portal.selectors import provider_members
 
+from ..dates import date_words
 from ..deadlines import END_OF_DAY
 from ..models import (
     CallbackAttempt,
@@ -90,7 +92,8 @@ def _agreed_date_set(case: Case, agreed_date: date, now: datetime) -> None:
         raise ValidationError(_("The agreed date cannot be in the past."))
     if agreed_date > latest:
         raise ValidationError(_("The agreed date can be at most %(date)s under this policy.")
-                              % {"date": latest.isoformat()})
+                              % {"date": date_words(latest, language=get_language(),
+                                                    calendar=calendar)})
     # The whole agreed day, as the deadline counts it (calendar days end at 23:59:59).
     case.agreed_response_at = calendar.at(agreed_date, END_OF_DAY)
     case.save(update_fields=["agreed_response_at", "updated_at"])

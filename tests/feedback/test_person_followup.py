@@ -149,10 +149,10 @@ def test_my_feedback_and_the_case_page_say_the_same_status(client, service, staf
     client.force_login(person)
     listing = client.get(reverse("feedback:my_feedback")).content.decode()
     detail = client.get(reverse("feedback:track_case", args=[case.reference])).content.decode()
-    assert "<td>Received</td>" in listing and "<strong>Received</strong>" in detail
+    assert ">Received</td>" in listing and "<strong>Received</strong>" in detail
     assert "With the provider" not in listing
     services.question_ask(case=case, user=staff, body="Which day?")
     listing = client.get(reverse("feedback:my_feedback")).content.decode()
     detail = client.get(reverse("feedback:track_case", args=[case.reference])).content.decode()
-    assert "<td>Waiting for your reply</td>" in listing
+    assert ">Waiting for your reply</td>" in listing
     assert "<strong>Waiting for your reply</strong>" in detail

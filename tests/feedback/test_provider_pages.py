@@ -297,7 +297,7 @@ def test_acknowledge_sends_the_edited_text_to_the_person(client, clock, service,
     client = signed_in(client, staff)
     page = case_page(client, case)
     # The standard text is there to edit, with the date the person will be answered by.
-    assert "We will answer you by March 30, 2026" in page
+    assert "We will answer you by 30 March 2026" in page
     response = act(client, case, "acknowledge",
                    {"acknowledge-body": "Thank you. Sam from the north team will look at it."})
     assert response.status_code == 302
@@ -398,7 +398,7 @@ def test_extension_before_the_deadline_moves_the_date_and_tells_the_person(
     # Monday 30 March and then 5 more working days, skipping Good Friday and Easter Monday.
     assert case.respond_due_at == dt.datetime(2026, 4, 8, 16, 0, tzinfo=UTC)
     seen = person_page(person_client, case, "extend")
-    assert "We are waiting for records." in seen and "April 8, 2026" in seen
+    assert "We are waiting for records." in seen and "8 April 2026" in seen
     assert "Extended" in case_page(client, case)
 
 

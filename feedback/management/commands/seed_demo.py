@@ -19,10 +19,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 
 from feedback import demo_data as data
+from feedback.dates import date_words
 from feedback.deadlines import Calendar, Duration, Unit, due_moment
 from feedback import services
 from feedback.models import (
@@ -434,9 +434,8 @@ def _letter(case: Case, staff: User, body: str) -> str:
 
 def _acknowledge(world: World, case: Case, staff: User, at: datetime) -> None:
     """The explicit acknowledge action: the standard message, with the date the answer is due."""
-    local_due = case.respond_due_at.astimezone(ZoneInfo(case.commissioner.timezone))
-    with translation.override(case.language):
-        due = date_format(local_due, "l j F Y")
+    due = date_words(case.respond_due_at, language=case.language,
+                     calendar=snapshot_calendar(case.policy))
     body = data.ACKNOWLEDGEMENTS[_base(case.language)].format(
         service=case.service.localised_name(case.language), due=due)
     services.case_acknowledge(case=case, user=staff, body=_letter(case, staff, body), now=at)

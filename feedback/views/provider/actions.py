@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.selectors import provider_members
 
 from ... import services
+from ...dates import datetime_words
 from ...forms.provider import ConfirmForm, ExtensionDecisionForm
 from ...models import CallbackStatus, ExtensionStatus
 from ...permissions import refusal
@@ -190,7 +191,7 @@ def callback_attempt(request, reference, callback_id):
 
 def _new_date_message(case) -> str:
     case.refresh_from_db()
-    when = date_format(snapshot_calendar(case.policy).local(case.respond_due_at),
-                       "DATETIME_FORMAT")
-    return _("Extension approved. The person has been told the new date (%(date)s).") % {
+    when = datetime_words(case.respond_due_at, language=get_language(),
+                          calendar=snapshot_calendar(case.policy))
+    return _("Extension approved. The person has been told the new date: %(date)s.") % {
         "date": when}

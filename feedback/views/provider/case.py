@@ -3,18 +3,19 @@ forms the viewer may use in the case's current state."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.selectors import provider_members
 
 from ... import services
+from ...dates import date_words, datetime_words
 from ...deadlines import Unit
 from ...forms.provider import (
     AcknowledgeForm,
@@ -29,12 +30,15 @@ from ...forms.provider import (
 )
 from ...models import (
     CallbackAttempt,
+    CallbackRequest,
     CallbackResult,
     CallbackStatus,
     Case,
     EventAction,
+    Extension,
     ExtensionStatus,
     Outcome,
+    Purpose,
 )
 from ...permissions import allowed_actions, cases_visible_to_provider_member
 from ...policies import snapshot_calendar, snapshot_duration
@@ -118,7 +122,8 @@ def acknowledgement_text(case: Case, *, now: datetime) -> str:
     calendar = snapshot_calendar(case.policy)
     with translation.override(case.language):
         facts = {"service": case.service.localised_name(case.language),
-                 "date": date_format(calendar.local(case.respond_due_at), "DATE_FORMAT"),
+                 "date": date_words(case.respond_due_at, language=case.language,
+                                    calendar=calendar),
                  "reference": case.reference}
         if case.respond_due_at <= now:
             # Never promise a date that has already gone by.
@@ -137,8 +142,10 @@ def _agreed_latest(case: Case) -> str | None:
     limit = snapshot_duration(case.policy, "agreed_response_max")
     if limit is None:
         return None
-    received = snapshot_calendar(case.policy).local(case.received_at).date()
-    return date_format(received + timedelta(days=limit.amount), "DATE_FORMAT")
+    calendar = snapshot_calendar(case.policy)
+    received = calendar.local(case.received_at).date()
+    return date_words(received + timedelta(days=limit.amount),
+                      language=translation.get_language(), calendar=calendar)
 
 
 # ---- what the page shows ----
@@ -158,6 +165,9 @@ class LogLine:
     who: str
     what: str
     detail: str = ""
+    # `at` as the page shows it, in the commissioner's time zone: worked out once per line here.
+    at_iso: str = ""
+    at_text: str = ""
 
 
 def render_case_page(request, case: Case, *, failed=None, failed_key: str = "", status=200):
@@ -169,15 +179,17 @@ def render_case_page(request, case: Case, *, failed=None, failed_key: str = "", 
 
 def case_page_context(request, case: Case, *, failed=None, failed_key: str = "") -> dict:
     user, now = request.user, timezone.now()
-    paused = case.pauses.filter(ended_at__isnull=True).first()
+    _case_lists_read(case)
+    paused = next((pause for pause in case.pauses.all() if pause.ended_at is None), None)
     # What this viewer may do now, from the case policy: templates never test roles or states.
     may = allowed_actions(case, actor=Actor.staff(user), paused=paused is not None)
-    extensions = list(case.extensions.select_related("requested_by", "decided_by"))
+    extensions = list(case.extensions.all())
     for extension in extensions:
         extension.unit_words = UNIT_WORDS[Unit(extension.unit)]
-    callbacks = list(case.callbacks.prefetch_related(
-        Prefetch("attempts", queryset=CallbackAttempt.objects.select_related("by"))))
-    colleagues = list(provider_members(provider=case.provider).order_by("full_name", "email"))
+    callbacks = list(case.callbacks.all())
+    # Names only: the lists show each colleague's display name.
+    colleagues = list(provider_members(provider=case.provider).only("id", "full_name", "email")
+                      .order_by("full_name", "email"))
     person = case.person_name if case.identity_shared else _("The person")
 
     def form(name):
@@ -238,6 +250,18 @@ def case_page_context(request, case: Case, *, failed=None, failed_key: str = "")
     }
 
 
+def _case_lists_read(case: Case) -> None:
+    """Read the case's pauses, extensions and callbacks (with their calls) once, into the case's
+    prefetch cache: the page, the clock (respond_due, extension_room) and the deadline
+    explanations all read them through `case.<list>.all()`, which then asks no more queries."""
+    prefetch_related_objects(
+        [case], "pauses",
+        Prefetch("extensions", queryset=Extension.objects.select_related("requested_by",
+                                                                          "decided_by")),
+        Prefetch("callbacks", queryset=CallbackRequest.objects.prefetch_related(
+            Prefetch("attempts", queryset=CallbackAttempt.objects.select_related("by")))))
+
+
 def _identity(case: Case) -> dict | None:
     """Who the person is, only when they chose to share it with the provider."""
     if not case.identity_shared:
@@ -272,19 +296,34 @@ def _deadline_rows(case, now, paused, extensions, callbacks) -> list[DeadlineRow
 
 
 def _thread(case: Case, person: str) -> list[dict]:
-    return [{
-        "message": message,
-        "who": person if message.from_person
-        else (message.author.display_name if message.author else _("The portal")),
-        "internal": message.visibility == "internal",
-        "purpose": message.get_purpose_display() if message.purpose != "reply" else "",
-    } for message in case.messages.select_related("author")]
+    zone = ZoneInfo(case.timezone_name)
+    language, calendar = translation.get_language(), snapshot_calendar(case.policy)
+    purposes = dict(Purpose.choices)
+    thread = []
+    for message in case.messages.select_related("author"):
+        at = message.created_at.astimezone(zone)
+        thread.append({
+            "message": message,
+            "who": person if message.from_person
+            else (message.author.display_name if message.author else _("The portal")),
+            "internal": message.visibility == "internal",
+            "purpose": str(purposes.get(message.purpose, message.purpose))
+            if message.purpose != Purpose.REPLY else "",
+            "at_iso": at.isoformat(),
+            "at_text": datetime_words(at, language=language, calendar=calendar),
+        })
+    return thread
 
 
 def _log(case: Case, person: str, colleagues) -> list[LogLine]:
     """The event log in words; the person is "the person" unless they shared who they are."""
     names = {user.pk: user.display_name for user in colleagues}
-    states = dict(State.choices)
+    # Labels looked up once per page, not through get_<field>_display per event.
+    states, actions, actor_kinds = (dict(State.choices), dict(EventAction.choices),
+                                    dict(ActorKind.choices))
+    results, outcomes = dict(CallbackResult.choices), dict(Outcome.choices)
+    zone = ZoneInfo(case.timezone_name)
+    language, calendar = translation.get_language(), snapshot_calendar(case.policy)
     lines = []
     for event in case.events.select_related("actor"):
         if event.actor_kind == ActorKind.PERSON:
@@ -292,8 +331,8 @@ def _log(case: Case, person: str, colleagues) -> list[LogLine]:
         elif event.actor_kind == ActorKind.STAFF and event.actor is not None:
             who = event.actor.display_name
         else:
-            who = event.get_actor_kind_display()
-        what, detail = event.get_action_display(), ""
+            who = str(actor_kinds.get(event.actor_kind, event.actor_kind))
+        what, detail = str(actions.get(event.action, event.action)), ""
         if event.action == EventAction.STATE_CHANGED:
             what = _("%(before)s → %(after)s") % {
                 "before": states.get(event.from_state, event.from_state),
@@ -303,13 +342,15 @@ def _log(case: Case, person: str, colleagues) -> list[LogLine]:
         elif event.action == EventAction.CLOCK_RESUMED:
             detail = RESUME_REASONS.get(event.reason, "")
         elif event.action == EventAction.CALLBACK_ATTEMPT:
-            detail = dict(CallbackResult.choices).get(event.data.get("result"), "")
+            detail = results.get(event.data.get("result"), "")
         elif event.action == EventAction.OUTCOME_RECORDED:
-            detail = dict(Outcome.choices).get(event.data.get("outcome"), "")
+            detail = outcomes.get(event.data.get("outcome"), "")
         elif event.action == EventAction.EXTENSION_DECIDED:
             detail = _("approved") if event.data.get("approved") else _("refused")
         elif event.actor_kind == ActorKind.STAFF:
             # Staff's own reasons (extension, pause); others' reasons stay with moderators.
             detail = event.reason
-        lines.append(LogLine(event.at, who, what, detail))
+        at = event.at.astimezone(zone)
+        lines.append(LogLine(event.at, who, what, detail, at_iso=at.isoformat(),
+                             at_text=datetime_words(at, language=language, calendar=calendar)))
     return lines

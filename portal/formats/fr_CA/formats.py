@@ -1,5 +1,6 @@
-"""French (Canada) date formats: Django's own leave the "h" of "13 h 40" unescaped, so it prints
-the 12-hour hour ("13 01 40"). The rest is Django's."""
+"""French (Canada) date formats for what Django itself shows (the admin, form widgets): Django's
+own leave the "h" of "13 h 40" unescaped, so it prints the 12-hour hour ("13 01 40"). The rest is
+Django's. The portal's pages, emails and receipts write their dates with feedback/dates.py."""
 
 from django.conf.locale.fr_CA.formats import *  # noqa: F401,F403
 
