@@ -145,9 +145,12 @@ def _english_patterns(catalogue) -> dict[str, re.Pattern]:
     patterns = {}
     for entry in catalogue.translated_entries():
         for english, french in zip([entry.msgid, entry.msgid_plural or entry.msgid], _forms(entry)):
-            if len(english) < 12 or english == french:
-                continue
             words = " ".join(HTML_TAG.sub(" ", english).split())
+            # Too short to match by chance, the same in French, or no words of its own ("%(day)s:
+            # %(why)s" is punctuation around placeholders).
+            if len(english) < 12 or english == french or \
+                    len(re.findall(r"[A-Za-z]", PLACEHOLDER.sub("", words))) < 6:
+                continue
             literal = [re.escape(part.strip()) for part in PLACEHOLDER.split(words)]
             patterns[english] = re.compile(r"\s*.{1,200}?\s*".join(p for p in literal if p))
     return patterns
