@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from moderation.screening.risk import find_risk
+from moderation.screening import risk_findings, screen
 from moderation.screening.text import text_as_typed
+from moderation.selectors import screening_terms
 from portal.models import Role, Service
 from portal.selectors import provider_members
 
@@ -83,8 +83,11 @@ def _case_create(*, submission: Submission, key: str, token: str, user, received
     anonymous = mode in ANONYMOUS_MODES
     what_happened = text_as_typed(s.what_happened)
     desired_outcome = text_as_typed(s.desired_outcome)
-    risk = find_risk(f"{what_happened}\n{desired_outcome}", language=s.language,
-                     extra_terms=settings.RISK_EXTRA_TERMS)
+    findings = screen(f"{what_happened}\n{desired_outcome}", language=s.language,
+                      anonymous=anonymous,
+                      extra_terms=screening_terms(commissioner_id=s.service.commissioner_id),
+                      country=s.service.commissioner.country)
+    risk = list(dict.fromkeys(f.text for f in risk_findings(findings)))  # each phrase once
     urgent = s.urgent_reported or bool(risk)
     snapshot = policy_snapshot(kind=s.kind, urgent=urgent, commissioner=s.service.commissioner)
     gives_receipt = mode in (IdentityMode.NAMED_CONTACT, IdentityMode.ANONYMOUS_RECEIPT)

@@ -14,7 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from moderation.screening.identifiers import find_identifying_details
+from moderation.screening import identifying_findings, screen
+from moderation.selectors import screening_terms
 from portal.models import Service
 
 from .. import browser_state, receipts, selectors, services, throttle
@@ -54,8 +55,8 @@ def feedback_new(request):
         return render(request, "feedback/public/choose_service.html", {
             "query": query, "services": selectors.services_search(query=query),
         })
-    service = get_object_or_404(Service.objects.select_related("provider"), slug=slug,
-                                is_active=True)
+    service = get_object_or_404(Service.objects.select_related("provider", "commissioner"),
+                                slug=slug, is_active=True)
     if request.method != "POST":
         draft = request.session.pop(DRAFT_KEY, None)
         initial = {"token": receipts.new_submission_token()}
@@ -80,8 +81,11 @@ def feedback_new(request):
     findings = []
     send_anyway = "send_anyway" in request.POST
     if data["identity_mode"] in ANONYMOUS_MODES and not send_anyway:
-        findings = find_identifying_details(
-            "\n".join([data["what_happened"], data["desired_outcome"]]))
+        findings = identifying_findings(screen(
+            "\n".join([data["what_happened"], data["desired_outcome"]]),
+            language=translation.get_language() or "en", anonymous=True,
+            extra_terms=screening_terms(commissioner_id=service.commissioner_id),
+            country=service.commissioner.country))
         if findings:
             return _render_form(request, service, form, findings=findings)
 

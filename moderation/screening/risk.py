@@ -1,89 +1,61 @@
-"""Detect words suggesting risk to life or of harm, so crisis contacts show at once (PRODUCT.md §3)."""
+"""Risk to life or of harm: suicide, self-harm, abuse and neglect, in English and French (§3).
+
+Every list applies to every text (data/risk_*.txt and the administrator's phrases): people
+write in the language they are most at ease in, not the one the page was shown in. Two simple
+rules keep everyday speech out, and nothing cleverer, because a miss may cost a life:
+
+- figures of speech are written in the lists as phrases never to flag ("!it hit me" beside
+  "hit me", "!neglected to" beside "neglect*", "!en finir avec" beside "en finir"); "this
+  killed my hopes" holds no listed phrase at all;
+- a phrase closely preceded, in the same clause, by a negation ("not", "never", "no", "n't";
+  "ne", "pas", "jamais", "aucun") is not flagged ("I am not suicidal", "pas de
+  maltraitance"), unless the phrase is itself negative ("don't want to live", "pas nourri").
+"""
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
-from collections.abc import Iterable
-from pathlib import Path
 
-_DATA = Path(__file__).with_name("data")
-# Every text is checked against these whatever the form's language: people write in the language
-# they are most at ease in, not the one the page was shown in.
-_ALWAYS = ("en", "fr")
-# Typographic apostrophes and dashes are folded so "can’t" and "self‑harm" match the plain lists.
-_FOLD_EXTRA = str.maketrans(
-    {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "œ": "oe", "æ": "ae"}
-)
+from .findings import RISK, Finding
+from .folding import Prepared
+from .wordlists import Hit, longest_first, without_exceptions
 
-
-def find_risk(text: str, *, language: str, extra_terms: Iterable[str] = ()) -> list[str]:
-    """Risk-to-life or harm phrases (self-harm, suicide, abuse, neglect) found in `text`; checks both English and French lists plus the given language's, case- and accent-insensitively, on word boundaries."""
-    terms = [term for lang in dict.fromkeys((*_ALWAYS, _base(language))) for term in load_terms(lang)]
-    terms.extend(term for term in extra_terms if term.strip())
-    matcher = _matcher(tuple(terms))
-    if matcher is None:
-        return []
-    folded, origin = _fold(text)
-    found: dict[str, None] = {}  # insertion-ordered set: each phrase once, in order of appearance
-    for m in matcher.finditer(folded):
-        found.setdefault(text[origin[m.start()] : origin[m.end() - 1] + 1], None)
-    return list(found)
+# Every list applies to every text, so the negations of both languages do too; "dont" is left
+# out, being French for "whose" as often as a "don't" typed without its apostrophe.
+_NEGATIONS = frozenset(
+    "not never no nobody nor didnt doesnt wont cant cannot isnt wasnt arent werent havent hasnt "
+    "hadnt wouldnt couldnt shouldnt "
+    "ne n pas jamais aucun aucune aucuns aucunes ni non".split())
+_CONTRASTS = frozenset("but however although though except mais pourtant cependant sauf".split())
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\n\"«»]")
+_WINDOW = 2  # words looked at before a phrase: "not suicidal", "never been hit", "jamais été"
 
 
-@functools.cache
-def load_terms(language: str) -> tuple[str, ...]:
-    """The phrases in data/risk_<language>.txt, without comments; () when there is no such list."""
-    path = _DATA / f"risk_{_base(language)}.txt"
-    if not path.is_file():
-        return ()
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return tuple(dict.fromkeys(line for line in lines if line))
+def find_risk(prepared: Prepared, hits: list[Hit]) -> list[Finding]:
+    """Every phrase suggesting a risk to life or of harm among the risk lists' `hits` in the
+    text, figures of speech and negated phrases left out."""
+    findings = []
+    for hit in longest_first([h for h in without_exceptions(hits) if not _negated(prepared, h)]):
+        start, end = prepared.span(hit.start, hit.end)
+        findings.append(Finding(RISK, start, end, prepared.text[start:end],
+                                f"risk phrase “{hit.entry.phrase}” ({hit.entry.source})",
+                                0.8 if hit.disguised else 0.9))
+    return findings
 
 
-def _base(language: str) -> str:
-    """"fr-CA", "fr_ca" and "FR" all use the "fr" list."""
-    return language.replace("_", "-").split("-", 1)[0].strip().lower()
-
-
-@functools.lru_cache(maxsize=32)
-def _matcher(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    patterns = {_term_pattern(term) for term in terms}
-    patterns.discard("")
-    if not patterns:
-        return None
-    # Longest first, so "hit me again" is reported rather than its prefix "hit me".
-    alternation = "|".join(sorted(patterns, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-
-
-def _term_pattern(term: str) -> str:
-    folded, _ = _fold(term)
-    words = [word for word in re.split(r"[\s-]+", folded) if word.strip("*")]
-    return r"[\s-]+".join(_word_pattern(word) for word in words)
-
-
-def _word_pattern(word: str) -> str:
-    """A word ending in * matches any ending, so "maltrait*" finds "maltraitée" and "maltraitance"."""
-    return re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Case- and accent-folded `text`, with the index in `text` of every folded character."""
-    if text.isascii():
-        return text.lower(), list(range(len(text)))
-    folded: list[str] = []
-    origin: list[int] = []
-    for i, char in enumerate(text):
-        piece = _fold_char(char)
-        folded.append(piece)
-        origin.extend([i] * len(piece))
-    return "".join(folded), origin
-
-
-@functools.lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.casefold().translate(_FOLD_EXTRA)
+def _negated(prepared: Prepared, hit: Hit) -> bool:
+    if hit.entry.negative or hit.first_word is None:
+        return False
+    words, gaps = prepared.words, prepared.gaps
+    i = hit.first_word
+    for j in range(i - 1, max(i - 1 - _WINDOW, -1), -1):
+        if _CLAUSE_BREAK.search(gaps[j + 1]) or words[j] in _CONTRASTS:
+            return False
+        word = words[j]
+        # "don't", "didn't": the "t" after an apostrophe, the word before it ending in "n";
+        # "no one" as well as "nobody".
+        if word in _NEGATIONS or (word == "t" and gaps[j].strip() == "'" and j > 0
+                                 and words[j - 1].endswith("n")) or (
+                word == "one" and j > 0 and words[j - 1] == "no"):
+            return True
+    return False
