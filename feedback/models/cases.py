@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -154,10 +155,17 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["provider", "state", "respond_due_at"], name="case_inbox_idx"),
             models.Index(fields=["provider", "next_due_at", "id"], name="case_inbox_next_due_idx"),
-            # The inbox's default view (open cases), covering the columns its filters use.
+            # The inbox's default view (open cases), covering the columns its filters use
+            # (respond_due_at: "overdue" leaves out cases whose answer's clock is paused).
             models.Index(fields=["provider", "next_due_at", "id"],
-                         include=["state", "kind", "urgent", "assignee", "service"],
+                         include=["state", "kind", "urgent", "assignee", "service",
+                                  "respond_due_at"],
                          condition=Q(state__in=sorted(OPEN_STATES)), name="case_inbox_open_idx"),
+            # Earlier cases from a person who shared who they are, found by their email whatever
+            # its case (selectors.provider.previous_cases): without it, a case page reads every
+            # case of its provider.
+            models.Index(F("provider"), Upper("contact_email"), condition=Q(share_name=True),
+                         name="case_same_contact_idx"),
         ]
 
     def __str__(self) -> str:
